@@ -1,0 +1,142 @@
+package dev.footing.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import javax.management.JMException;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+
+/**
+ * One real Kafka broker and one real PostgreSQL per test JVM, started on first use on free
+ * ports and stopped when the JVM exits.
+ *
+ * <p>With {@code KAFKA_BOOTSTRAP_SERVERS} and {@code DB_URL} set (for example to containers that
+ * Testcontainers or docker compose started), those are used instead and nothing is started.
+ *
+ * <p>Quarkus may load this class more than once (its test class loaders), so the shared state
+ * lives where every loader sees the same thing: addresses in system properties, and the broker's
+ * stop and start as a platform MBean.
+ */
+public final class TestInfrastructure {
+
+    private static final String BOOTSTRAP = "footing.test.kafka.bootstrap";
+    private static final String DB_BASE_URL = "footing.test.db.base-url";
+    private static final String KAFKA_CONTROL = "dev.footing:type=TestKafka";
+
+    private static final List<String> DATABASES = List.of("catalog", "session", "stats", "e2e");
+
+    private TestInfrastructure() {
+    }
+
+    /** Bootstrap servers of the shared broker; starts broker and database on first call. */
+    public static String kafkaBootstrapServers() {
+        ensureStarted();
+        return System.getProperty(BOOTSTRAP);
+    }
+
+    /** A JDBC URL for one database on the shared server. */
+    public static String jdbcUrl(String database) {
+        ensureStarted();
+        return System.getProperty(DB_BASE_URL) + database;
+    }
+
+    public static String dbUser() {
+        return Optional.ofNullable(System.getenv("DB_USER")).orElse(Postgres.USER);
+    }
+
+    public static String dbPassword() {
+        return Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse(Postgres.PASSWORD);
+    }
+
+    /** Stops the shared broker, keeping its data: a Kafka outage. */
+    public static void stopKafka() {
+        control("stop");
+    }
+
+    /** Starts the shared broker again on the same port, with the data it had. */
+    public static void startKafka() {
+        control("start");
+    }
+
+    /** False when the broker is external (KAFKA_BOOTSTRAP_SERVERS): tests of an outage need our own. */
+    public static boolean canStopKafka() {
+        ensureStarted();
+        return ManagementFactory.getPlatformMBeanServer().isRegistered(controlName());
+    }
+
+    private static void control(String operation) {
+        if (!canStopKafka()) {
+            throw new IllegalStateException("the broker is external (KAFKA_BOOTSTRAP_SERVERS): it cannot be stopped from a test");
+        }
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(controlName(), operation, null, null);
+        } catch (JMException e) {
+            throw new IllegalStateException("could not " + operation + " the test broker", e);
+        }
+    }
+
+    private static ObjectName controlName() {
+        try {
+            return new ObjectName(KAFKA_CONTROL);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized void ensureStarted() {
+        Properties shared = System.getProperties();
+        synchronized (shared) {
+            if (shared.getProperty(BOOTSTRAP) != null) {
+                return;
+            }
+            String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+            String externalDb = System.getenv("DB_URL");
+            if (externalKafka != null && !externalKafka.isBlank()) {
+                shared.setProperty(BOOTSTRAP, externalKafka);
+            } else {
+                KafkaBroker broker = startBroker();
+                registerControl(broker);
+                shared.setProperty(BOOTSTRAP, broker.bootstrapServers());
+            }
+            if (externalDb != null && !externalDb.isBlank()) {
+                // DB_URL names a server; each service uses its own database on it.
+                shared.setProperty(DB_BASE_URL, externalDb.substring(0, externalDb.lastIndexOf('/') + 1));
+            } else {
+                Postgres postgres = Postgres.start(Optional.empty(), FreePort.pick());
+                postgres.createDatabases(DATABASES);
+                Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "footing-test-postgres-stop"));
+                shared.setProperty(DB_BASE_URL, postgres.jdbcUrl(""));
+            }
+            Topics.ensure(shared.getProperty(BOOTSTRAP), 6);
+        }
+    }
+
+    private static void registerControl(KafkaBroker broker) {
+        try {
+            ManagementFactory.getPlatformMBeanServer()
+                    .registerMBean(new StandardMBean(new KafkaControl(broker), KafkaControlMBean.class), controlName());
+        } catch (JMException e) {
+            throw new IllegalStateException("could not register the test broker control", e);
+        }
+    }
+
+    private static KafkaBroker startBroker() {
+        try {
+            Path dir = Files.createTempDirectory("footing-kafka-");
+            KafkaBroker broker = new KafkaBroker(dir.resolve("log"), FreePort.pick(), FreePort.pick(), "localhost");
+            broker.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "footing-test-kafka-stop"));
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
