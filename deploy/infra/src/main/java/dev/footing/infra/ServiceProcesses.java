@@ -1,0 +1,152 @@
+package dev.footing.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The three packaged services ({@code <service>/target/quarkus-app/quarkus-run.jar}) run as child
+ * processes on loopback: used by the local run and by the end-to-end tests.
+ */
+public final class ServiceProcesses implements AutoCloseable {
+
+    private final Path root;
+    private final Path logDir;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    public ServiceProcesses(Path root, Path logDir, int catalogPort, int sessionPort, int statsPort) {
+        this.root = root;
+        this.logDir = logDir;
+        ports.put("catalog-service", catalogPort);
+        ports.put("session-service", sessionPort);
+        ports.put("stats-service", statsPort);
+        for (String service : ports.keySet()) {
+            if (!Files.exists(jarOf(service))) {
+                throw new IllegalStateException(jarOf(service) + " is missing: build first with ./mvnw package -DskipTests");
+            }
+        }
+    }
+
+    public int catalogPort() {
+        return ports.get("catalog-service");
+    }
+
+    public int sessionPort() {
+        return ports.get("session-service");
+    }
+
+    public int statsPort() {
+        return ports.get("stats-service");
+    }
+
+    public URI url(String service, String path) {
+        return URI.create("http://localhost:" + ports.get(service) + path);
+    }
+
+    /** Starts every service; {@code jdbcUrl} maps a database name (catalog, session, stats) to its URL. */
+    public void start(String kafkaBootstrapServers, Function<String, String> jdbcUrl, String dbUser, String dbPassword) {
+        ports.keySet().forEach(service -> start(service, kafkaBootstrapServers, jdbcUrl, dbUser, dbPassword));
+    }
+
+    public void start(String service, String kafkaBootstrapServers, Function<String, String> jdbcUrl, String dbUser,
+            String dbPassword) {
+        try {
+            Files.createDirectories(logDir);
+            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jarOf(service).toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(service + ".log").toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+            env.put("DB_URL", jdbcUrl.apply(service.replace("-service", "")));
+            env.put("DB_USER", dbUser);
+            env.put("DB_PASSWORD", dbPassword);
+            processes.put(service, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + service, e);
+        }
+    }
+
+    /** Waits until every started service answers 200 on /q/health/ready. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        for (Map.Entry<String, Process> entry : processes.entrySet()) {
+            String service = entry.getKey();
+            while (true) {
+                if (!entry.getValue().isAlive()) {
+                    throw new IllegalStateException(service + " exited; see " + logDir.resolve(service + ".log"));
+                }
+                if (isReady(http, service)) {
+                    System.out.println("  " + service + " ready on port " + ports.get(service));
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service + " not ready after " + timeout + "; see "
+                            + logDir.resolve(service + ".log"));
+                }
+                TimeUnit.MILLISECONDS.sleep(250);
+            }
+        }
+    }
+
+    /** Stops one service gracefully (SIGTERM), as an operator or a crash-free restart would. */
+    public void stop(String service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            stopGracefully(List.of(process));
+        }
+    }
+
+    @Override
+    public void close() {
+        stopGracefully(new ArrayList<>(processes.values()));
+        processes.clear();
+    }
+
+    private boolean isReady(HttpClient http, String service) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(url(service, "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static void stopGracefully(List<Process> running) {
+        running.forEach(Process::destroy);
+        for (Process process : running) {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private Path jarOf(String service) {
+        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
