@@ -1,6 +1,7 @@
 package dev.footing.infra;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,6 +45,10 @@ public final class LocalSystem {
                 Ctrl-C stops everything; the data stays in %9$s.
                 """, services.catalogPort(), services.sessionPort(), services.statsPort(), infra.kafkaBootstrapServers(),
                 infra.jdbcUrl("{catalog,session,stats}"), Postgres.USER, Postgres.PASSWORD, dataDir.resolve("logs"), dataDir);
+        if (Boolean.parseBoolean(System.getProperty("footing.demo", LocalInfra.env("FOOTING_DEMO", "false")))) {
+            System.out.println("Loading demo data through session-service (users demo-ana, demo-ben, demo-chen)...");
+            new DemoData(services.url("catalog-service", "/"), services.url("session-service", "/"), Clock.systemUTC()).load();
+        }
         stopped.await();
     }
 

@@ -1,0 +1,195 @@
+package dev.footing.infra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Fills a few users with months of realistic training drawn from the catalog's programs, posted
+ * through session-service like a client app would, so it flows through Kafka into the stats.
+ *
+ * <p>Every session and set id is derived from the user and the day, so loading twice is a no-op
+ * (session-service answers a re-sent id with the same content as the first time).
+ */
+public final class DemoData {
+
+    /** A demo user: who, where, which program, how often they train, since how many days. */
+    record Persona(String userId, ZoneId zone, String programSlug, double trainingProbability, int days) {
+    }
+
+    static final List<Persona> PERSONAS = List.of(
+            new Persona("demo-ana", ZoneId.of("Europe/Berlin"), "runners-foot-and-leg-complex", 0.45, 120),
+            new Persona("demo-ben", ZoneId.of("America/New_York"), "flat-feet-routine", 0.7, 90),
+            new Persona("demo-chen", ZoneId.of("Pacific/Auckland"), "ankle-strengthening-at-home", 0.55, 150));
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final URI catalog;
+    private final URI session;
+    private final Clock clock;
+
+    public DemoData(URI catalog, URI session, Clock clock) {
+        this.catalog = catalog;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI catalog = URI.create(args.length > 0 ? args[0] : "http://localhost:8081");
+        URI session = URI.create(args.length > 1 ? args[1] : "http://localhost:8082");
+        new DemoData(catalog, session, Clock.systemUTC()).load();
+    }
+
+    /** Loads every persona; returns the number of sets posted. */
+    public int load() throws IOException, InterruptedException {
+        List<JsonNode> programs = programs();
+        int sets = 0;
+        for (int i = 0; i < PERSONAS.size(); i++) {
+            Persona persona = PERSONAS.get(i);
+            JsonNode program = programs.stream()
+                    .filter(p -> persona.programSlug().equals(p.path("slug").asText()))
+                    .findFirst()
+                    .orElse(programs.get(i % programs.size()));
+            sets += loadPersona(persona, program);
+        }
+        System.out.printf("Demo data: %d sets for %s%n", sets, PERSONAS.stream().map(Persona::userId).toList());
+        return sets;
+    }
+
+    private int loadPersona(Persona persona, JsonNode program) throws IOException, InterruptedException {
+        Random random = new Random(persona.userId().hashCode());
+        List<JsonNode> items = new ArrayList<>();
+        for (JsonNode item : program.path("items")) {
+            items.add(item);
+        }
+        Map<String, JsonNode> exercises = new HashMap<>();
+        LocalDate today = LocalDate.now(clock.withZone(persona.zone()));
+        int posted = 0;
+        for (int daysAgo = persona.days(); daysAgo >= 1; daysAgo--) {
+            if (random.nextDouble() > persona.trainingProbability()) {
+                continue;
+            }
+            LocalDate day = today.minusDays(daysAgo);
+            double progress = 1.0 - (double) daysAgo / persona.days();
+            ZonedDateTime start = ZonedDateTime.of(day, LocalTime.of(6 + random.nextInt(13), random.nextInt(60)), persona.zone());
+            ArrayNode sets = json.createArrayNode();
+            int minute = 0;
+            for (JsonNode item : items) {
+                JsonNode exercise = exercises.computeIfAbsent(exerciseIdOf(item), this::exercise);
+                JsonNode prescription = item.path("prescription");
+                int setCount = Math.max(1, prescription.path("sets").asInt(2));
+                List<String> sides = exercise.path("unilateral").asBoolean() ? List.of("LEFT", "RIGHT") : List.of("BOTH");
+                for (int s = 0; s < setCount; s++) {
+                    for (String side : sides) {
+                        minute += 1 + random.nextInt(2);
+                        ObjectNode set = sets.addObject();
+                        set.put("id", uuid(persona.userId(), day, "set", sets.size()).toString());
+                        set.put("exerciseId", exercise.path("id").asText());
+                        if ("DURATION".equals(exercise.path("measurement").asText())) {
+                            set.put("durationSeconds", ranged(prescription, "holdSeconds", "holdSecondsMax", 30, progress, random));
+                        } else {
+                            set.put("reps", ranged(prescription, "reps", "repsMax", 12, progress, random));
+                        }
+                        set.put("loadKg", 0);
+                        set.put("side", side);
+                        set.put("completedAt", start.plusMinutes(minute).toInstant().toString());
+                    }
+                }
+            }
+            ObjectNode body = json.createObjectNode();
+            body.put("id", uuid(persona.userId(), day, "session", 0).toString());
+            body.put("userId", persona.userId());
+            body.put("timezone", persona.zone().getId());
+            body.put("programId", program.path("id").asText());
+            body.put("startedAt", start.toInstant().toString());
+            body.set("sets", sets);
+            HttpResponse<String> created = send("POST", session.resolve("/api/sessions"), body.toString());
+            if (created.statusCode() != 201 && created.statusCode() != 200) {
+                throw new IllegalStateException("session-service refused a demo session: " + created.statusCode() + " " + created.body());
+            }
+            send("POST", session.resolve("/api/sessions/" + body.get("id").asText() + "/complete"), "{}");
+            posted += sets.size();
+        }
+        return posted;
+    }
+
+    /** Progresses from the low end of the prescription towards its high end over the months. */
+    private static int ranged(JsonNode prescription, String low, String high, int fallback, double progress, Random random) {
+        int from = prescription.path(low).asInt(fallback);
+        int to = prescription.path(high).asInt(from);
+        int value = (int) Math.round(from + (to - from) * progress) + random.nextInt(3) - 1;
+        return Math.max(1, value);
+    }
+
+    private static String exerciseIdOf(JsonNode item) {
+        JsonNode nested = item.path("exercise").path("id");
+        return nested.isMissingNode() ? item.path("exerciseId").asText() : nested.asText();
+    }
+
+    private List<JsonNode> programs() throws IOException, InterruptedException {
+        JsonNode listed = getJson(catalog.resolve("/api/programs"));
+        JsonNode summaries = listed.has("items") ? listed.get("items") : listed;
+        List<JsonNode> programs = new ArrayList<>();
+        for (JsonNode summary : summaries) {
+            programs.add(getJson(catalog.resolve("/api/programs/" + summary.path("slug").asText())));
+        }
+        if (programs.isEmpty()) {
+            throw new IllegalStateException("the catalog has no programs");
+        }
+        return programs;
+    }
+
+    private JsonNode exercise(String id) {
+        try {
+            return getJson(catalog.resolve("/api/exercises/" + id));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode getJson(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", uri, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, URI uri, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static UUID uuid(String userId, LocalDate day, String kind, int index) {
+        return UUID.nameUUIDFromBytes(("footing:demo:" + userId + ":" + day + ":" + kind + ":" + index).getBytes(StandardCharsets.UTF_8));
+    }
+}
