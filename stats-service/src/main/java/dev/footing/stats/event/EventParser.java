@@ -1,0 +1,268 @@
+package dev.footing.stats.event;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.footing.stats.user.UserIds;
+
+/**
+ * Turns one Kafka record (CloudEvents binary mode: {@code ce_*} headers, JSON body) into a
+ * {@link WorkoutEvent}, or refuses it with a {@link PoisonMessageException} whose reason names
+ * what is wrong. Unknown body fields are ignored so producers can add fields.
+ */
+public final class EventParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventParser() {
+    }
+
+    public static WorkoutEvent parse(Map<String, String> headers, String value) {
+        String specVersion = header(headers, "ce_specversion");
+        if (!"1.0".equals(specVersion)) {
+            throw new PoisonMessageException("invalid header ce_specversion: " + specVersion + " (expected 1.0)");
+        }
+        String ceType = header(headers, "ce_type");
+        EventType type = EventType.ofCeType(ceType)
+                .orElseThrow(() -> new PoisonMessageException("unknown ce_type: " + ceType));
+        String ceId = header(headers, "ce_id");
+        header(headers, "ce_source");
+        Instant eventTime = instantHeader(headers, "ce_time");
+        String contentType = headers.get("content-type");
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new PoisonMessageException("invalid header content-type: " + contentType + " (expected application/json)");
+        }
+        if (value == null || value.isBlank()) {
+            throw new PoisonMessageException("empty body");
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("not JSON: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new PoisonMessageException("not a JSON object");
+        }
+        UUID eventId = uuid(body, "eventId");
+        if (!eventId.toString().equalsIgnoreCase(ceId.trim())) {
+            throw new PoisonMessageException("invalid header ce_id: " + ceId + " does not match eventId " + eventId);
+        }
+        String userId = text(body, "userId");
+        if (!UserIds.isValid(userId)) {
+            throw new PoisonMessageException("invalid field userId: must be 1-64 characters of [A-Za-z0-9._@-]");
+        }
+        return switch (type) {
+            case SET_COMPLETED -> setCompleted(body, eventId, userId, eventTime);
+            case SET_RETRACTED -> new SetRetracted(eventId, userId, eventTime, uuid(body, "sessionId"),
+                    uuid(body, "setId"), instant(body, "retractedAt"));
+            case SESSION_COMPLETED -> new SessionCompleted(eventId, userId, eventTime, uuid(body, "sessionId"),
+                    instant(body, "completedAt"), zone(body, "timezone"));
+        };
+    }
+
+    private static SetCompleted setCompleted(JsonNode body, UUID eventId, String userId, Instant eventTime) {
+        JsonNode exercise = body.get("exercise");
+        if (exercise == null || exercise.isNull()) {
+            throw missing("exercise");
+        }
+        if (!exercise.isObject()) {
+            throw invalid("exercise", "must be an object");
+        }
+        Measurement measurement = enumOf(Measurement.class, exercise, "exercise.measurement", "measurement");
+        ExerciseRef ref = new ExerciseRef(uuid(exercise, "exercise.id", "id"), text(exercise, "exercise.slug", "slug"),
+                text(exercise, "exercise.name", "name"), enumOf(Category.class, exercise, "exercise.category", "category"),
+                bodyAreas(exercise), measurement, bool(exercise, "exercise.unilateral", "unilateral"));
+        Integer reps = optionalInt(body, "reps", 1, 1000);
+        Integer durationSeconds = optionalInt(body, "durationSeconds", 1, 7200);
+        if (measurement == Measurement.REPS && reps == null) {
+            throw missing("reps");
+        }
+        if (measurement == Measurement.DURATION && durationSeconds == null) {
+            throw missing("durationSeconds");
+        }
+        BigDecimal loadKg = loadKg(body);
+        Side side = optionalEnum(Side.class, body, "side");
+        Integer rpe = optionalInt(body, "rpe", 1, 10);
+        String localDateText = text(body, "localDate");
+        LocalDate localDate;
+        try {
+            localDate = LocalDate.parse(localDateText);
+        } catch (DateTimeException e) {
+            throw invalid("localDate", "not a date (YYYY-MM-DD): " + localDateText);
+        }
+        return new SetCompleted(eventId, userId, eventTime, uuid(body, "sessionId"), uuid(body, "setId"), ref,
+                measurement == Measurement.REPS ? reps : null, measurement == Measurement.DURATION ? durationSeconds : null,
+                loadKg, side, rpe, instant(body, "completedAt"), zone(body, "timezone"), localDate);
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        String value = headers.get(name);
+        if (value == null || value.isBlank()) {
+            throw new PoisonMessageException("missing header " + name);
+        }
+        return value;
+    }
+
+    private static Instant instantHeader(Map<String, String> headers, String name) {
+        String value = header(headers, name);
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeException e) {
+            throw new PoisonMessageException("invalid header " + name + ": not an ISO-8601 instant: " + value);
+        }
+    }
+
+    private static List<BodyArea> bodyAreas(JsonNode exercise) {
+        JsonNode node = exercise.get("bodyAreas");
+        if (node == null || node.isNull()) {
+            throw missing("exercise.bodyAreas");
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw invalid("exercise.bodyAreas", "must be a non-empty array");
+        }
+        List<BodyArea> areas = new ArrayList<>();
+        for (JsonNode area : node) {
+            BodyArea parsed = parseEnum(BodyArea.class, "exercise.bodyAreas", area);
+            if (!areas.contains(parsed)) {
+                areas.add(parsed);
+            }
+        }
+        return List.copyOf(areas);
+    }
+
+    private static BigDecimal loadKg(JsonNode body) {
+        JsonNode node = body.get("loadKg");
+        if (node == null || node.isNull()) {
+            return BigDecimal.ZERO;
+        }
+        if (!node.isNumber()) {
+            throw invalid("loadKg", "must be a number");
+        }
+        BigDecimal load = node.decimalValue();
+        if (load.signum() < 0 || load.compareTo(BigDecimal.valueOf(1000)) > 0) {
+            throw invalid("loadKg", "must be between 0 and 1000");
+        }
+        return load;
+    }
+
+    private static Integer optionalInt(JsonNode body, String field, int min, int max) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw invalid(field, "must be an integer");
+        }
+        int value = node.intValue();
+        if (value < min || value > max) {
+            throw invalid(field, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E optionalEnum(Class<E> type, JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        return node == null || node.isNull() ? null : parseEnum(type, field, node);
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, JsonNode node, String path, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw missing(path);
+        }
+        return parseEnum(type, path, value);
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String path, JsonNode value) {
+        if (!value.isTextual()) {
+            throw invalid(path, "must be a string");
+        }
+        try {
+            return Enum.valueOf(type, value.textValue());
+        } catch (IllegalArgumentException e) {
+            throw invalid(path, "unknown value " + value.textValue());
+        }
+    }
+
+    private static boolean bool(JsonNode node, String path, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw missing(path);
+        }
+        if (!value.isBoolean()) {
+            throw invalid(path, "must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    private static String text(JsonNode node, String field) {
+        return text(node, field, field);
+    }
+
+    private static String text(JsonNode node, String path, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw missing(path);
+        }
+        if (!value.isTextual() || value.textValue().isBlank()) {
+            throw invalid(path, "must be a non-empty string");
+        }
+        return value.textValue();
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        return uuid(node, field, field);
+    }
+
+    private static UUID uuid(JsonNode node, String path, String field) {
+        String value = text(node, path, field);
+        try {
+            UUID uuid = UUID.fromString(value);
+            if (!uuid.toString().equalsIgnoreCase(value)) {
+                throw new IllegalArgumentException();
+            }
+            return uuid;
+        } catch (IllegalArgumentException e) {
+            throw invalid(path, "not a UUID: " + value);
+        }
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeException e) {
+            throw invalid(field, "not an ISO-8601 instant: " + value);
+        }
+    }
+
+    private static String zone(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return ZoneId.of(value).getId();
+        } catch (DateTimeException e) {
+            throw invalid(field, "not a time zone: " + value);
+        }
+    }
+
+    private static PoisonMessageException missing(String field) {
+        return new PoisonMessageException("missing field " + field);
+    }
+
+    private static PoisonMessageException invalid(String field, String message) {
+        return new PoisonMessageException("invalid field " + field + ": " + message);
+    }
+}

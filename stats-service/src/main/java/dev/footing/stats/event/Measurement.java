@@ -1,0 +1,6 @@
+package dev.footing.stats.event;
+
+/** How an exercise is counted: repetitions or a hold in seconds. */
+public enum Measurement {
+    REPS, DURATION
+}

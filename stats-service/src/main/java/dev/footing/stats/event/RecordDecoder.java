@@ -1,0 +1,41 @@
+package dev.footing.stats.event;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import dev.footing.stats.facts.Positioned;
+
+/** A Kafka record of {@code workout-events} to a positioned event; a {@link PoisonMessageException} if it is not one. */
+public final class RecordDecoder {
+
+    private RecordDecoder() {
+    }
+
+    public static Positioned decode(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            // The last value of a repeated header wins, as with a map of headers.
+            headers.put(header.key(), header.value() == null ? null : utf8(header.value(), "header " + header.key()));
+        }
+        String value = record.value() == null ? null : utf8(record.value(), "body");
+        return new Positioned(EventParser.parse(headers, value), record.partition(), record.offset());
+    }
+
+    private static String utf8(byte[] bytes, String what) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PoisonMessageException(what + " is not UTF-8");
+        }
+    }
+}

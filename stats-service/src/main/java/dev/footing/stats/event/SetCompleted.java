@@ -1,0 +1,17 @@
+package dev.footing.stats.event;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** {@code footing.set.completed.v1}. {@code side} is null when the client gave none. */
+public record SetCompleted(UUID eventId, String userId, Instant eventTime, UUID sessionId, UUID setId,
+        ExerciseRef exercise, Integer reps, Integer durationSeconds, BigDecimal loadKg, Side side, Integer rpe,
+        Instant completedAt, String timezone, LocalDate localDate) implements WorkoutEvent {
+
+    @Override
+    public EventType type() {
+        return EventType.SET_COMPLETED;
+    }
+}

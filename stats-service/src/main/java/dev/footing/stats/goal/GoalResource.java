@@ -1,0 +1,40 @@
+package dev.footing.stats.goal;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.footing.stats.live.LiveUpdates;
+import dev.footing.stats.user.UserIds;
+
+@Path("/api/users/{userId}/goals")
+@Produces(MediaType.APPLICATION_JSON)
+public class GoalResource {
+
+    @Inject
+    Goals goals;
+
+    @Inject
+    LiveUpdates live;
+
+    @GET
+    public Goal get(@PathParam("userId") String userId) {
+        return new Goal(goals.activeDaysPerWeek(UserIds.require(userId)));
+    }
+
+    /** Replaces the goal; the weekly streak is recomputed with it (it is not stored per week). */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Goal put(@PathParam("userId") String userId, @Valid @NotNull Goal goal) {
+        goals.set(UserIds.require(userId), goal.activeDaysPerWeek());
+        live.publish(java.util.Set.of(userId));
+        return goal;
+    }
+}

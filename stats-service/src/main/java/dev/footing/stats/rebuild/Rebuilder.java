@@ -1,0 +1,282 @@
+package dev.footing.stats.rebuild;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.footing.common.problem.ProblemException;
+import dev.footing.stats.event.PoisonMessageException;
+import dev.footing.stats.event.RecordDecoder;
+import dev.footing.stats.facts.ApplyOutcome;
+import dev.footing.stats.facts.EventApplier;
+import dev.footing.stats.facts.FactTables;
+import dev.footing.stats.facts.Positioned;
+import dev.footing.stats.live.LiveUpdates;
+import dev.footing.stats.rebuild.RebuildStatus.State;
+
+/**
+ * Rebuilds every fact table from {@code workout-events}: replays the topic from the beginning
+ * up to the end offsets seen at the start into {@code rebuild_*} copies, then, in one
+ * transaction that briefly locks the live tables, carries over what the live consumer applied
+ * from those end offsets on and swaps the copies in. The live consumer never stops, queries
+ * answer from the live tables until the swap, and nothing applied during the rebuild is lost.
+ * Poison messages are skipped (they reached the dead-letter topic when first consumed).
+ */
+@ApplicationScoped
+public class Rebuilder {
+
+    private static final Logger LOG = Logger.getLogger(Rebuilder.class);
+    private static final Duration STALL_LIMIT = Duration.ofMinutes(2);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "stats.consumer.topic", defaultValue = "workout-events")
+    String topic;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EventApplier applier;
+
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    Clock clock;
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "stats-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<UUID, Run> runs = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Run latest;
+
+    public synchronized RebuildStatus start() {
+        if (latest != null && latest.state == State.RUNNING) {
+            throw ProblemException.conflict("rebuild " + latest.id + " is still running");
+        }
+        Run run = new Run(UUID.randomUUID(), clock.instant());
+        runs.put(run.id, run);
+        latest = run;
+        executor.submit(() -> execute(run));
+        return run.status();
+    }
+
+    public Optional<RebuildStatus> status(UUID id) {
+        return Optional.ofNullable(runs.get(id)).map(Run::status);
+    }
+
+    public Optional<RebuildStatus> latest() {
+        return Optional.ofNullable(latest).map(Run::status);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdownNow();
+    }
+
+    private void execute(Run run) {
+        try {
+            prepareCopies();
+            Map<TopicPartition, Long> end = replay(run);
+            run.caughtUp = swap(end);
+            run.finish(State.SUCCEEDED, clock.instant(), null);
+            LOG.infof("rebuild %s done: %d records read, %d events applied, %d carried over", run.id, run.read,
+                    run.applied, run.caughtUp);
+            live.publishAll();
+        } catch (Exception e) {
+            LOG.errorf(e, "rebuild %s failed", run.id);
+            run.finish(State.FAILED, clock.instant(), e.toString());
+        }
+    }
+
+    private void prepareCopies() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : FactTables.NAMES) {
+                statement.execute("DROP TABLE IF EXISTS " + FactTables.REBUILD.prefix() + table);
+                statement.execute("CREATE TABLE " + FactTables.REBUILD.prefix() + table + " (LIKE " + table + " INCLUDING ALL)");
+            }
+        }
+    }
+
+    private Map<TopicPartition, Long> replay(Run run) throws SQLException {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stats-service-rebuild");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            // No group: the replay reads on its own and commits nothing.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+            run.toReplay = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Set<TopicPartition> remaining = new HashSet<>(partitions);
+            remaining.removeIf(p -> end.get(p) <= begin.get(p));
+            long lastProgress = System.nanoTime();
+            while (!remaining.isEmpty()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("interrupted");
+                }
+                List<Positioned> batch = new ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue;
+                    }
+                    run.read++;
+                    try {
+                        batch.add(RecordDecoder.decode(record));
+                    } catch (PoisonMessageException e) {
+                        run.poison++;
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    ApplyOutcome outcome = applier.apply(batch, FactTables.REBUILD);
+                    run.applied += outcome.applied();
+                    run.duplicates += outcome.duplicates();
+                    run.poison += outcome.rejected().size();
+                    lastProgress = System.nanoTime();
+                }
+                int before = remaining.size();
+                remaining.removeIf(p -> consumer.position(p) >= end.get(p));
+                if (remaining.size() < before) {
+                    lastProgress = System.nanoTime();
+                } else if (Duration.ofNanos(System.nanoTime() - lastProgress).compareTo(STALL_LIMIT) > 0) {
+                    throw new IllegalStateException("no progress reading " + remaining + " for " + STALL_LIMIT);
+                }
+            }
+            return end;
+        }
+    }
+
+    /** Returns how many events the live consumer applied past the replay's end and were carried over. */
+    private long swap(Map<TopicPartition, Long> end) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                // Writers lock applied_event first too, so this cannot deadlock with the live consumer.
+                statement.execute("LOCK TABLE " + String.join(", ", FactTables.NAMES) + " IN ACCESS EXCLUSIVE MODE");
+                long caughtUp;
+                try (PreparedStatement later = connection.prepareStatement("CREATE TEMP TABLE rebuild_caught_up ON COMMIT DROP AS"
+                        + " SELECT a.event_id FROM applied_event a"
+                        + " LEFT JOIN unnest(?::int[], ?::bigint[]) AS e(p, o) ON a.source_partition = e.p"
+                        + " WHERE e.o IS NULL OR a.source_offset >= e.o")) {
+                    List<TopicPartition> partitions = new ArrayList<>(end.keySet());
+                    later.setArray(1, connection.createArrayOf("int4",
+                            partitions.stream().map(TopicPartition::partition).toArray(Integer[]::new)));
+                    later.setArray(2, connection.createArrayOf("int8",
+                            partitions.stream().map(end::get).toArray(Long[]::new)));
+                    caughtUp = later.executeUpdate();
+                }
+                statement.execute("INSERT INTO rebuild_applied_event SELECT a.* FROM applied_event a"
+                        + " JOIN rebuild_caught_up c USING (event_id) ON CONFLICT (event_id) DO NOTHING");
+                statement.execute("INSERT INTO rebuild_set_fact SELECT s.* FROM set_fact s"
+                        + " JOIN rebuild_caught_up c USING (event_id) ON CONFLICT (set_id) DO NOTHING");
+                statement.execute("INSERT INTO rebuild_set_retraction SELECT r.* FROM set_retraction r"
+                        + " JOIN rebuild_caught_up c USING (event_id) ON CONFLICT (set_id) DO NOTHING");
+                statement.execute("INSERT INTO rebuild_session_completion SELECT s.* FROM session_completion s"
+                        + " JOIN rebuild_caught_up c USING (event_id) ON CONFLICT (session_id) DO NOTHING");
+                // A carried-over set or retraction may meet its counterpart from the replay.
+                statement.execute("UPDATE rebuild_set_fact s SET retracted = NOT s.retracted WHERE s.retracted <>"
+                        + " EXISTS (SELECT 1 FROM rebuild_set_retraction r WHERE r.set_id = s.set_id AND r.user_id = s.user_id)");
+                for (String table : FactTables.NAMES) {
+                    statement.execute("DROP TABLE " + table);
+                    statement.execute("ALTER TABLE " + FactTables.REBUILD.prefix() + table + " RENAME TO " + table);
+                }
+                renameIndexes(connection);
+                connection.commit();
+                return caughtUp;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Indexes of the copies were named after them; drop the prefix so names stay stable from one rebuild to the next. */
+    private static void renameIndexes(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT indexname FROM pg_indexes"
+                + " WHERE schemaname = current_schema() AND tablename = ANY (?) AND indexname LIKE 'rebuild\\_%'")) {
+            select.setArray(1, connection.createArrayOf("text", FactTables.NAMES.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String name : names) {
+                statement.execute("ALTER INDEX \"" + name + "\" RENAME TO \"" + name.substring(FactTables.REBUILD.prefix().length()) + "\"");
+            }
+        }
+    }
+
+    private static final class Run {
+        final UUID id;
+        final Instant startedAt;
+        volatile State state = State.RUNNING;
+        volatile Instant finishedAt;
+        volatile long toReplay;
+        volatile long read;
+        volatile long applied;
+        volatile long duplicates;
+        volatile long poison;
+        volatile long caughtUp;
+        volatile String error;
+
+        Run(UUID id, Instant startedAt) {
+            this.id = id;
+            this.startedAt = startedAt;
+        }
+
+        void finish(State outcome, Instant at, String failure) {
+            finishedAt = at;
+            error = failure;
+            state = outcome;
+        }
+
+        RebuildStatus status() {
+            return new RebuildStatus(id, state, startedAt, finishedAt, toReplay, read, applied, duplicates, poison,
+                    caughtUp, error);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.footing.stats.summary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.footing.stats.streak.Streaks;
+import dev.footing.stats.time.DateParams;
+import dev.footing.stats.user.UserIds;
+
+@Path("/api/users/{userId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class SummaryResource {
+
+    @Inject
+    SummaryService summaries;
+
+    @GET
+    @Path("/summary")
+    public Summary summary(@PathParam("userId") String userId, @QueryParam("asOf") String asOf) {
+        return summaries.summary(UserIds.require(userId), DateParams.parse("asOf", asOf));
+    }
+
+    @GET
+    @Path("/streaks")
+    public Streaks streaks(@PathParam("userId") String userId, @QueryParam("asOf") String asOf) {
+        return summaries.streaks(UserIds.require(userId), DateParams.parse("asOf", asOf));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.footing.stats.user;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.footing.stats.facts.CountedSets;
+import dev.footing.stats.time.LocalDates;
+
+/** "Today" for a user: the clock's instant in the zone of the user's most recent set (UTC before any). */
+@ApplicationScoped
+public class UserClock {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CountedSets sets;
+
+    public ZoneId zone(String userId) {
+        return sets.latestTimezone(userId).map(UserClock::zoneOrUtc).orElse(ZoneOffset.UTC);
+    }
+
+    public LocalDate today(ZoneId zone) {
+        return LocalDates.today(clock, zone);
+    }
+
+    private static ZoneId zoneOrUtc(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+}
