@@ -1,0 +1,67 @@
+package dev.footing.session.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything tunable in session-service beyond the datasource and the broker address. */
+@ConfigMapping(prefix = "footing.session")
+public interface SessionConfig {
+
+    Outbox outbox();
+
+    Replica replica();
+
+    /** Largest number of sets accepted in one request (DESIGN.md §3: 500). */
+    @WithDefault("500")
+    int maxSetsPerRequest();
+
+    interface Outbox {
+        /** Off only to run an instance that accepts writes but leaves publishing to others. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        @WithDefault("workout-events")
+        String topic();
+
+        /** How often the relay looks for rows when nobody nudged it (a write nudges it at once). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Most rows published in one relay pass (one database transaction). */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Sent rows are kept this long (for inspection), then purged. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often sent rows past the retention are deleted (read by the scheduler). */
+        @WithDefault("10m")
+        String purgeInterval();
+
+        /** How often the backlog gauges are refreshed from the database (read by the scheduler). */
+        @WithDefault("5s")
+        String backlogSampleInterval();
+
+        /**
+         * Bound on how long a record may wait for the broker's acknowledgement. An outage thus
+         * surfaces as a failed pass, and the rows stay unsent until a later pass succeeds.
+         */
+        @WithDefault("10s")
+        Duration deliveryTimeout();
+
+        /** Longest pause between passes after failures, so a returning broker is used soon. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+
+    interface Replica {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("exercise-catalog")
+        String topic();
+    }
+}

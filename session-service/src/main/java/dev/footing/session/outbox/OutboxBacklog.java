@@ -1,0 +1,88 @@
+package dev.footing.session.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import org.jboss.logging.Logger;
+
+/**
+ * Outbox metrics: rows waiting, age of the oldest waiting row, events published, publish failures.
+ * The backlog is sampled on a timer rather than on every scrape, so scrapes never query the database.
+ */
+@Startup
+@ApplicationScoped
+public class OutboxBacklog {
+
+    private static final Logger LOG = Logger.getLogger(OutboxBacklog.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    OutboxRelayRunner runner;
+
+    @Inject
+    Clock clock;
+
+    private volatile Snapshot last = new Snapshot(0, 0);
+
+    public record Snapshot(long waiting, double oldestAgeSeconds) {
+    }
+
+    @PostConstruct
+    void register() {
+        Gauge.builder("footing.outbox.backlog", this, b -> b.last.waiting())
+                .description("Outbox rows waiting to be published").register(registry);
+        Gauge.builder("footing.outbox.oldest.age.seconds", this, b -> b.last.oldestAgeSeconds())
+                .description("Age of the oldest outbox row waiting to be published").baseUnit("seconds").register(registry);
+        FunctionCounter.builder("footing.outbox.published", runner, r -> r.status().published())
+                .description("Events this instance published to workout-events").register(registry);
+        FunctionCounter.builder("footing.outbox.publish.failures", runner, r -> r.status().failures())
+                .description("Relay passes that could not publish everything (broker unreachable, timeout)").register(registry);
+    }
+
+    @Scheduled(every = "${footing.session.outbox.backlog-sample-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sample() {
+        try {
+            refresh();
+        } catch (SQLException e) {
+            LOG.debugf("could not sample the outbox backlog: %s", e.getMessage());
+        }
+    }
+
+    public Snapshot last() {
+        return last;
+    }
+
+    public Snapshot refresh() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("select count(*), min(created_at) from outbox_event where sent_at is null");
+                ResultSet rs = q.executeQuery()) {
+            rs.next();
+            long waiting = rs.getLong(1);
+            Timestamp oldest = rs.getTimestamp(2);
+            double age = oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), Instant.now(clock)).toMillis() / 1000.0);
+            last = new Snapshot(waiting, age);
+            return last;
+        }
+    }
+}

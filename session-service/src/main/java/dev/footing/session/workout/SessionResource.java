@@ -1,0 +1,179 @@
+package dev.footing.session.workout;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footing.common.problem.ProblemException;
+import dev.footing.session.config.SessionConfig;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The session API (DESIGN.md §3). Thin: parsing here, rules and writes in {@link SessionService}. */
+@Path("/api/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sessions")
+public class SessionResource {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_PAGE = 1_000_000;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    SessionConfig config;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a session, or log a whole finished workout with its sets in one call")
+    public Response create(SessionRequest body) {
+        SessionService.Written<SessionView> written = sessions.create(body);
+        // A retry answers as the first time did: 201 with the same Location.
+        return Response.created(URI.create("/api/sessions/" + written.body().id())).entity(written.body()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A session with its sets")
+    public SessionView get(@PathParam("id") String id) {
+        return sessions.get(uuid("id", id));
+    }
+
+    @GET
+    @Operation(summary = "A user's sessions, newest first; from/to are local dates of the session start, inclusive")
+    public SessionPage list(@QueryParam("userId") String userId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
+        Violations violations = new Violations();
+        SessionRules.checkUserId("userId", userId, violations);
+        LocalDate fromDate = date("from", from, violations);
+        LocalDate toDate = date("to", to, violations);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            violations.invalid("from", "must not be after to");
+        }
+        int pageIndex = integer("page", page, 0, 0, MAX_PAGE, violations);
+        int pageSize = integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, violations);
+        violations.throwIfAny();
+        return sessions.list(userId, fromDate, toDate, pageIndex, pageSize);
+    }
+
+    @POST
+    @Path("{id}/sets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log one set (a JSON object) or a batch (a JSON array of up to 500): all or nothing")
+    public Response addSets(@PathParam("id") String id, JsonNode body) {
+        UUID sessionId = uuid("id", id);
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw ProblemException.badRequest("A set object or an array of sets is required as the request body", List.of());
+        }
+        if (body.isArray()) {
+            if (body.size() > config.maxSetsPerRequest()) {
+                throw ProblemException.tooLarge(body.size() + " sets in one request; at most "
+                        + config.maxSetsPerRequest() + " are accepted");
+            }
+            List<SetRequest> sets = read(body, true);
+            SessionService.Written<List<SetView>> written = sessions.addSets(sessionId, sets, i -> "[" + i + "]");
+            return Response.status(Response.Status.CREATED).entity(written.body()).build();
+        }
+        if (!body.isObject()) {
+            throw ProblemException.badRequest("The body must be a set object or an array of sets", List.of());
+        }
+        List<SetRequest> sets = read(body, false);
+        SessionService.Written<List<SetView>> written = sessions.addSets(sessionId, sets, i -> "");
+        return Response.status(Response.Status.CREATED).entity(written.body().get(0)).build();
+    }
+
+    @DELETE
+    @Path("{id}/sets/{setId}")
+    @Operation(summary = "Retract a set (a correction): consumers un-count it. Repeating it changes nothing")
+    public Response retract(@PathParam("id") String id, @PathParam("setId") String setId) {
+        sessions.retract(uuid("id", id), uuid("setId", setId));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Complete a session; the body {\"completedAt\": ...} is optional (default: now)")
+    public SessionView complete(@PathParam("id") String id, String body) {
+        UUID sessionId = uuid("id", id);
+        CompleteRequest request = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                request = json.readValue(body, CompleteRequest.class);
+            } catch (JsonProcessingException e) {
+                throw new jakarta.ws.rs.BadRequestException(e);
+            }
+        }
+        return sessions.complete(sessionId, request).body();
+    }
+
+    private List<SetRequest> read(JsonNode body, boolean array) {
+        try {
+            return array
+                    ? json.readerForListOf(SetRequest.class).readValue(body)
+                    : List.of(json.treeToValue(body, SetRequest.class));
+        } catch (IOException e) {
+            // Mapped by the shared problem mapper, which names the offending field.
+            throw new jakarta.ws.rs.BadRequestException(e);
+        }
+    }
+
+    static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(field, "must be a UUID, not \"" + value + "\"");
+        }
+    }
+
+    private static LocalDate date(String field, String value, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            violations.invalid(field, "must be a date YYYY-MM-DD, not \"" + value + "\"");
+            return null;
+        }
+    }
+
+    private static int integer(String field, String value, int fallback, int min, int max, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                violations.invalid(field, "must be between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            violations.invalid(field, "must be a whole number, not \"" + value + "\"");
+            return fallback;
+        }
+    }
+}

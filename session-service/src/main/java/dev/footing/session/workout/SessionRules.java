@@ -1,0 +1,58 @@
+package dev.footing.session.workout;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import dev.footing.session.time.LocalDates;
+
+/** The rules of a session's own fields, as plain values in, violations out. */
+public final class SessionRules {
+
+    public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    public static final String USER_ID_RULE = "must be 1 to 64 characters of A-Z a-z 0-9 . _ @ -";
+    public static final int MAX_NOTES = 2000;
+    public static final String DEFAULT_TIMEZONE = "UTC";
+
+    private SessionRules() {
+    }
+
+    public static void check(SessionRequest session, Instant now, Violations violations) {
+        checkUserId("userId", session.userId(), violations);
+        if (session.timezone() != null && !LocalDates.isIanaZone(session.timezone())) {
+            violations.invalid("timezone", "must be an IANA time zone such as Europe/Paris, not \"" + session.timezone() + "\"");
+        }
+        Instant latest = now.plus(SetRules.FUTURE_TOLERANCE);
+        if (session.startedAt() != null && session.startedAt().isAfter(latest)) {
+            violations.invalid("startedAt", "must not be more than 5 minutes in the future");
+        }
+        if (session.completedAt() != null) {
+            if (session.completedAt().isAfter(latest)) {
+                violations.invalid("completedAt", "must not be more than 5 minutes in the future");
+            } else if (session.startedAt() != null && session.completedAt().isBefore(session.startedAt())) {
+                violations.invalid("completedAt", "must not be before startedAt");
+            }
+        }
+        if (session.notes() != null && session.notes().length() > MAX_NOTES) {
+            violations.invalid("notes", "must be at most " + MAX_NOTES + " characters");
+        }
+    }
+
+    public static void checkUserId(String field, String userId, Violations violations) {
+        if (userId == null || userId.isEmpty()) {
+            violations.invalid(field, "is required");
+        } else if (!USER_ID.matcher(userId).matches()) {
+            violations.invalid(field, USER_ID_RULE);
+        }
+    }
+
+    /** Whether a re-sent session is the stored one; fields left out took defaults and are not compared. */
+    public static boolean sameContent(WorkoutSession stored, SessionRequest sent) {
+        return Objects.equals(stored.userId, sent.userId())
+                && stored.timezone.equals(sent.timezone() == null ? DEFAULT_TIMEZONE : sent.timezone())
+                && Objects.equals(stored.programId, sent.programId())
+                && Objects.equals(stored.notes, sent.notes())
+                && (sent.startedAt() == null || sent.startedAt().equals(stored.startedAt))
+                && (sent.completedAt() == null || sent.completedAt().equals(stored.completedAt));
+    }
+}

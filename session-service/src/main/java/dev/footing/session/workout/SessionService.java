@@ -1,0 +1,399 @@
+package dev.footing.session.workout;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import dev.footing.common.problem.ProblemException;
+import dev.footing.session.config.SessionConfig;
+import dev.footing.session.event.SessionCompleted;
+import dev.footing.session.event.SetCompleted;
+import dev.footing.session.event.SetRetracted;
+import dev.footing.session.event.WorkoutEvent;
+import dev.footing.session.exercise.ExerciseReplica;
+import dev.footing.session.outbox.OutboxWriter;
+import dev.footing.session.outbox.UserWriteLock;
+import dev.footing.session.time.LocalDates;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Sessions and sets, each change committed together with the events that describe it.
+ * A rejected request writes nothing: every check runs before the first write.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    UserWriteLock userLock;
+
+    @Inject
+    SessionConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** The outcome of a write: what to answer, and whether this request changed anything. */
+    public record Written<T>(T body, boolean changed) {
+    }
+
+    @Transactional
+    public Written<SessionView> create(SessionRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A session object is required as the request body", List.of());
+        }
+        List<SetRequest> requestedSets = request.sets() == null ? List.of() : request.sets();
+        checkBatchSize(requestedSets.size());
+        Instant now = now();
+        request = normalize(request);
+        List<SetRequest> sets = request.sets() == null ? List.of() : request.sets();
+
+        Violations violations = new Violations();
+        SessionRules.check(request, now, violations);
+        Map<UUID, ExerciseReplica> exercises = checkSets(sets, i -> "sets[" + i + "]", now, violations);
+        violations.throwIfAny();
+
+        UUID sessionId = request.id() != null ? request.id() : UUID.randomUUID();
+        sets = withIds(sets, sessionId, request.id() != null);
+
+        userLock.lock(request.userId());
+        WorkoutSession existing = WorkoutSession.findById(sessionId);
+        if (existing != null) {
+            return new Written<>(resend(existing, request, sets), false);
+        }
+        rejectTakenSetIds(sets);
+
+        WorkoutSession session = new WorkoutSession();
+        session.id = sessionId;
+        session.userId = request.userId();
+        session.timezone = request.timezone() != null ? request.timezone() : SessionRules.DEFAULT_TIMEZONE;
+        session.programId = request.programId();
+        session.startedAt = request.startedAt() != null ? request.startedAt()
+                : sets.stream().map(s -> s.completedAt() != null ? s.completedAt() : now).min(Comparator.naturalOrder()).orElse(now);
+        session.startedLocalDate = LocalDates.localDate(session.startedAt, session.timezone);
+        session.completedAt = request.completedAt();
+        session.notes = request.notes();
+        session.createdAt = now;
+        if (session.completedAt != null && session.completedAt.isBefore(session.startedAt)) {
+            throw ProblemException.invalidField("completedAt", "must not be before startedAt");
+        }
+        session.persist();
+
+        List<WorkoutEvent> events = new ArrayList<>();
+        List<SetView> views = new ArrayList<>();
+        for (SetRequest set : sets) {
+            WorkoutSet row = insertSet(session, set, now);
+            events.add(completed(session, row, exercises.get(row.exerciseId)));
+            views.add(SetView.of(row));
+        }
+        if (session.completedAt != null) {
+            events.add(completed(session));
+        }
+        append(events);
+        // Stable: sets done at the same instant keep the order the client sent them in, as GET shows them.
+        views.sort(SET_ORDER);
+        return new Written<>(SessionView.of(session, views), true);
+    }
+
+    @Transactional
+    public Written<List<SetView>> addSets(UUID sessionId, List<SetRequest> requested, IntFunction<String> fieldPrefix) {
+        checkBatchSize(requested.size());
+        if (requested.isEmpty()) {
+            throw ProblemException.badRequest("At least one set is required", List.of());
+        }
+        WorkoutSession session = findSession(sessionId);
+        Instant now = now();
+        List<SetRequest> sets = requested.stream().map(SessionService::normalize).toList();
+
+        Violations violations = new Violations();
+        Map<UUID, ExerciseReplica> exercises = checkSets(sets, fieldPrefix, now, violations);
+        violations.throwIfAny();
+        sets = withIds(sets, sessionId, false);
+
+        userLock.lock(session.userId);
+        Map<UUID, WorkoutSet> stored = storedSets(sets);
+        List<WorkoutEvent> events = new ArrayList<>();
+        List<SetView> views = new ArrayList<>();
+        for (SetRequest set : sets) {
+            WorkoutSet existing = stored.get(set.id());
+            if (existing != null) {
+                requireSameSet(existing, set, sessionId);
+                views.add(SetView.of(existing));
+            } else {
+                WorkoutSet row = insertSet(session, set, now);
+                events.add(completed(session, row, exercises.get(row.exerciseId)));
+                views.add(SetView.of(row));
+            }
+        }
+        append(events);
+        return new Written<>(views, !events.isEmpty());
+    }
+
+    @Transactional
+    public boolean retract(UUID sessionId, UUID setId) {
+        WorkoutSession session = findSession(sessionId);
+        userLock.lock(session.userId);
+        WorkoutSet set = WorkoutSet.findById(setId);
+        if (set == null || !set.sessionId.equals(sessionId)) {
+            throw ProblemException.notFound("Set", setId + " in session " + sessionId);
+        }
+        // Read after taking the lock: a concurrent DELETE of the same set has committed by now.
+        em.refresh(set);
+        if (set.retractedAt != null) {
+            return false;
+        }
+        set.retractedAt = now();
+        append(List.of(new SetRetracted(WorkoutEvent.eventId(SetRetracted.TYPE, set.id), session.userId, session.id,
+                set.id, set.retractedAt)));
+        return true;
+    }
+
+    @Transactional
+    public Written<SessionView> complete(UUID sessionId, CompleteRequest request) {
+        WorkoutSession session = findSession(sessionId);
+        Instant now = now();
+        Instant requestedAt = request == null ? null : LocalDates.micros(request.completedAt());
+        if (requestedAt != null && requestedAt.isAfter(now.plus(SetRules.FUTURE_TOLERANCE))) {
+            throw ProblemException.invalidField("completedAt", "must not be more than 5 minutes in the future");
+        }
+        userLock.lock(session.userId);
+        em.refresh(session);
+        if (session.completedAt != null) {
+            if (requestedAt != null && !requestedAt.equals(session.completedAt)) {
+                throw ProblemException.conflict("Session " + sessionId + " was already completed at " + session.completedAt);
+            }
+            return new Written<>(view(session), false);
+        }
+        Instant completedAt = requestedAt != null ? requestedAt : now;
+        if (completedAt.isBefore(session.startedAt)) {
+            throw ProblemException.invalidField("completedAt", "must not be before the session's startedAt " + session.startedAt);
+        }
+        session.completedAt = completedAt;
+        append(List.of(completed(session)));
+        return new Written<>(view(session), true);
+    }
+
+    @Transactional
+    public SessionView get(UUID sessionId) {
+        return view(findSession(sessionId));
+    }
+
+    @Transactional
+    public SessionPage list(String userId, LocalDate from, LocalDate to, int page, int size) {
+        StringBuilder where = new StringBuilder("userId = :userId");
+        Parameters params = Parameters.with("userId", userId);
+        if (from != null) {
+            where.append(" and startedLocalDate >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            where.append(" and startedLocalDate <= :to");
+            params.and("to", to);
+        }
+        var query = WorkoutSession.<WorkoutSession>find(where.toString(),
+                Sort.descending("startedAt").and("id", Sort.Direction.Descending), params);
+        long total = query.count();
+        List<WorkoutSession> sessions = query.page(Page.of(page, size)).list();
+        Map<UUID, Long> counts = setCounts(sessions.stream().map(s -> s.id).toList());
+        List<SessionPage.Summary> items = sessions.stream()
+                .map(s -> new SessionPage.Summary(s.id, s.userId, s.timezone, s.programId, s.startedAt, s.startedLocalDate,
+                        s.completedAt, s.notes, counts.getOrDefault(s.id, 0L)))
+                .toList();
+        return new SessionPage(items, page, size, total);
+    }
+
+    private SessionView resend(WorkoutSession existing, SessionRequest request, List<SetRequest> sets) {
+        if (!SessionRules.sameContent(existing, request)) {
+            throw ProblemException.conflict("Session " + existing.id + " already exists with different content");
+        }
+        Map<UUID, WorkoutSet> stored = storedSets(sets);
+        for (SetRequest set : sets) {
+            WorkoutSet row = stored.get(set.id());
+            if (row == null) {
+                throw ProblemException.conflict("Session " + existing.id + " already exists without set " + set.id()
+                        + "; add sets to it with POST /api/sessions/" + existing.id + "/sets");
+            }
+            requireSameSet(row, set, existing.id);
+        }
+        return view(existing);
+    }
+
+    private void requireSameSet(WorkoutSet existing, SetRequest sent, UUID sessionId) {
+        if (!existing.sessionId.equals(sessionId)) {
+            throw ProblemException.conflict("Set " + existing.id + " already belongs to another session");
+        }
+        if (existing.retractedAt != null) {
+            throw ProblemException.conflict("Set " + existing.id + " was retracted at " + existing.retractedAt
+                    + "; a retracted set's id cannot be used again");
+        }
+        if (!SetRules.sameContent(existing, sent)) {
+            throw ProblemException.conflict("Set " + existing.id + " already exists with different content");
+        }
+    }
+
+    private void rejectTakenSetIds(List<SetRequest> sets) {
+        Map<UUID, WorkoutSet> stored = storedSets(sets);
+        if (!stored.isEmpty()) {
+            WorkoutSet taken = stored.values().iterator().next();
+            throw ProblemException.conflict("Set " + taken.id + " already exists in session " + taken.sessionId);
+        }
+    }
+
+    private Map<UUID, ExerciseReplica> checkSets(List<SetRequest> sets, IntFunction<String> prefix, Instant now,
+            Violations violations) {
+        Map<UUID, ExerciseReplica> exercises = ExerciseReplica.byIds(sets.stream()
+                .filter(Objects::nonNull).map(SetRequest::exerciseId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < sets.size(); i++) {
+            SetRequest set = sets.get(i);
+            ExerciseReplica exercise = set == null || set.exerciseId() == null ? null : exercises.get(set.exerciseId());
+            SetRules.check(prefix.apply(i), set,
+                    exercise == null ? null : new SetRules.Exercise(exercise.measurement, exercise.unilateral), now, violations);
+            if (set != null && set.id() != null && !ids.add(set.id())) {
+                violations.invalid(Violations.field(prefix.apply(i), "id"), "appears more than once in this request");
+            }
+        }
+        return exercises;
+    }
+
+    private void checkBatchSize(int count) {
+        if (count > config.maxSetsPerRequest()) {
+            throw ProblemException.tooLarge(count + " sets in one request; at most " + config.maxSetsPerRequest() + " are accepted");
+        }
+    }
+
+    private WorkoutSet insertSet(WorkoutSession session, SetRequest set, Instant now) {
+        WorkoutSet row = new WorkoutSet();
+        row.id = set.id();
+        row.sessionId = session.id;
+        row.exerciseId = set.exerciseId();
+        row.reps = set.reps();
+        row.durationSeconds = set.durationSeconds();
+        row.loadKg = SetRules.normalizeLoad(set.loadKg());
+        row.side = set.side();
+        row.rpe = set.rpe();
+        row.completedAt = set.completedAt() != null ? set.completedAt() : now;
+        row.localDate = LocalDates.localDate(row.completedAt, session.timezone);
+        row.recordedAt = now;
+        row.persist();
+        return row;
+    }
+
+    private void append(List<WorkoutEvent> events) {
+        try {
+            outbox.append(events);
+        } catch (PersistenceException e) {
+            // Only a concurrent request of another user can take an id between our check and insert.
+            throw ProblemException.conflict("An id in this request was taken by a concurrent request; retry to see the outcome");
+        }
+    }
+
+    private static SetCompleted completed(WorkoutSession session, WorkoutSet set, ExerciseReplica exercise) {
+        return new SetCompleted(WorkoutEvent.eventId(SetCompleted.TYPE, set.id), session.userId, session.id, set.id,
+                exercise.toRef(), set.reps, set.durationSeconds, set.loadKg,
+                set.side == null ? null : set.side.name(), set.rpe, set.completedAt, session.timezone, set.localDate);
+    }
+
+    private static SessionCompleted completed(WorkoutSession session) {
+        return new SessionCompleted(WorkoutEvent.eventId(SessionCompleted.TYPE, session.id), session.userId, session.id,
+                session.completedAt, session.timezone);
+    }
+
+    private WorkoutSession findSession(UUID sessionId) {
+        WorkoutSession session = WorkoutSession.findById(sessionId);
+        if (session == null) {
+            throw ProblemException.notFound("Session", sessionId);
+        }
+        return session;
+    }
+
+    private SessionView view(WorkoutSession session) {
+        List<WorkoutSet> sets = WorkoutSet.list("sessionId = ?1 and retractedAt is null", SET_SORT, session.id);
+        return SessionView.of(session, sets.stream().map(SetView::of).toList());
+    }
+
+    private static Map<UUID, WorkoutSet> storedSets(List<SetRequest> sets) {
+        List<UUID> ids = sets.stream().map(SetRequest::id).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<WorkoutSet> rows = WorkoutSet.list("id in ?1", ids);
+        Map<UUID, WorkoutSet> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.id, r));
+        return byId;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Long> setCounts(List<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createQuery("""
+                select s.sessionId, count(s) from WorkoutSet s
+                where s.sessionId in :ids and s.retractedAt is null group by s.sessionId""")
+                .setParameter("ids", sessionIds)
+                .getResultList();
+        Map<UUID, Long> counts = new HashMap<>();
+        rows.forEach(r -> counts.put((UUID) r[0], (Long) r[1]));
+        return counts;
+    }
+
+    /**
+     * Sets without an id get one. In a whole workout with a client-chosen session id, the id derives
+     * from the session id and the set's position, so re-sending the same workout is a no-op.
+     */
+    private static List<SetRequest> withIds(List<SetRequest> sets, UUID sessionId, boolean deterministic) {
+        List<SetRequest> withIds = new ArrayList<>(sets.size());
+        for (int i = 0; i < sets.size(); i++) {
+            SetRequest s = sets.get(i);
+            UUID id = s.id() != null ? s.id()
+                    : deterministic ? UUID.nameUUIDFromBytes(("footing:set:" + sessionId + ":" + i).getBytes(StandardCharsets.UTF_8))
+                    : UUID.randomUUID();
+            withIds.add(new SetRequest(id, s.exerciseId(), s.reps(), s.durationSeconds(), s.loadKg(), s.side(), s.completedAt(), s.rpe()));
+        }
+        return withIds;
+    }
+
+    private static SessionRequest normalize(SessionRequest r) {
+        return new SessionRequest(r.id(), r.userId(), r.timezone(), r.programId(), LocalDates.micros(r.startedAt()),
+                LocalDates.micros(r.completedAt()), r.notes(),
+                r.sets() == null ? null : r.sets().stream().map(SessionService::normalize).toList());
+    }
+
+    private static SetRequest normalize(SetRequest s) {
+        return s == null ? null : new SetRequest(s.id(), s.exerciseId(), s.reps(), s.durationSeconds(), s.loadKg(), s.side(),
+                LocalDates.micros(s.completedAt()), s.rpe());
+    }
+
+    private Instant now() {
+        return LocalDates.micros(clock.instant());
+    }
+
+    private static final Sort SET_SORT = Sort.ascending("completedAt").and("seq");
+    private static final Comparator<SetView> SET_ORDER = Comparator.comparing(SetView::completedAt);
+}

@@ -1,0 +1,14 @@
+package dev.footing.session.workout;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A session as the API returns it, with its sets (retracted ones left out). */
+public record SessionView(UUID id, String userId, String timezone, UUID programId, Instant startedAt,
+        Instant completedAt, String notes, List<SetView> sets) {
+
+    static SessionView of(WorkoutSession s, List<SetView> sets) {
+        return new SessionView(s.id, s.userId, s.timezone, s.programId, s.startedAt, s.completedAt, s.notes, sets);
+    }
+}

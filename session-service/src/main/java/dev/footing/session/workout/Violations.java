@@ -1,0 +1,58 @@
+package dev.footing.session.workout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.footing.common.problem.Problem;
+import dev.footing.common.problem.ProblemException;
+
+/**
+ * Collects every problem of a request before answering, so a client sees all its mistakes at once.
+ * Invalid fields (400) are reported before unknown exercises (422): an unknown exercise may simply
+ * not have reached this service's replica yet, while an invalid field will never become valid.
+ */
+public final class Violations {
+
+    private final List<Problem.Violation> invalid = new ArrayList<>();
+    private final List<Problem.Violation> unknownExercises = new ArrayList<>();
+
+    public void invalid(String field, String message) {
+        invalid.add(new Problem.Violation(field, message));
+    }
+
+    public void unknownExercise(String field, UUID exerciseId) {
+        unknownExercises.add(new Problem.Violation(field, "unknown exercise " + exerciseId));
+    }
+
+    public List<Problem.Violation> invalid() {
+        return List.copyOf(invalid);
+    }
+
+    public List<Problem.Violation> unknownExercises() {
+        return List.copyOf(unknownExercises);
+    }
+
+    public boolean isEmpty() {
+        return invalid.isEmpty() && unknownExercises.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!invalid.isEmpty()) {
+            throw ProblemException.badRequest(detail(invalid), invalid());
+        }
+        if (!unknownExercises.isEmpty()) {
+            throw new ProblemException(new Problem(ProblemException.type("unknown-exercise"), "Unknown exercise", 422,
+                    detail(unknownExercises), unknownExercises()));
+        }
+    }
+
+    static String field(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    private static String detail(List<Problem.Violation> violations) {
+        return violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+    }
+}
