@@ -1,0 +1,5 @@
+package dev.footing.catalog.exercise;
+
+public enum Difficulty {
+    BEGINNER, INTERMEDIATE, ADVANCED
+}

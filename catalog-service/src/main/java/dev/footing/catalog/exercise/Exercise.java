@@ -1,0 +1,87 @@
+package dev.footing.catalog.exercise;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An exercise of the catalog. Lists are PostgreSQL {@code text[]} so the list filters are plain
+ * array overlaps ({@code &&}); enum values are stored by name.
+ */
+@Entity
+@Table(name = "exercise")
+public class Exercise extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String slug;
+
+    public String name;
+
+    public String summary;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> instructions;
+
+    public String category;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "body_areas", columnDefinition = "text[]")
+    public List<String> bodyAreas;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> equipment;
+
+    public String difficulty;
+
+    public String measurement;
+
+    public boolean unilateral;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Prescription prescription;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> cautions;
+
+    public String source;
+
+    public boolean retired;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** A UUID is looked up as an id, anything else as a slug (slugs are lower case). */
+    public static Optional<Exercise> findByIdOrSlug(String idOrSlug) {
+        return parseUuid(idOrSlug)
+                .map(id -> Exercise.<Exercise>findByIdOptional(id))
+                .orElseGet(() -> find("slug", idOrSlug.toLowerCase(Locale.ROOT)).firstResultOptional());
+    }
+
+    public static Optional<UUID> parseUuid(String value) {
+        try {
+            return value.length() == 36 ? Optional.of(UUID.fromString(value)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

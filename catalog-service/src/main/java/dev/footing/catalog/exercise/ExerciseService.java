@@ -1,0 +1,181 @@
+package dev.footing.catalog.exercise;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import dev.footing.catalog.outbox.Outbox;
+import dev.footing.catalog.paging.Page;
+import dev.footing.catalog.paging.PageRequest;
+import dev.footing.common.problem.Problem.Violation;
+import dev.footing.common.problem.ProblemException;
+
+/**
+ * Reads and changes exercises. Every change writes its snapshot to the outbox in the same
+ * transaction; a request that fails changes nothing.
+ */
+@ApplicationScoped
+public class ExerciseService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    public Page<ExerciseView> list(ExerciseFilter filter, PageRequest page) {
+        Query count = em.createNativeQuery("select count(*) from exercise where " + filter.where());
+        Query ids = em.createNativeQuery("select id from exercise where " + filter.where()
+                + " order by lower(name), slug limit :limit offset :offset", UUID.class);
+        filter.parameters().forEach((name, value) -> {
+            count.setParameter(name, value);
+            ids.setParameter(name, value);
+        });
+        long total = ((Number) count.getSingleResult()).longValue();
+        if (page.offset() >= total) {
+            return new Page<>(List.of(), page.page(), page.size(), total);
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> pageIds = ids.setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
+        Map<UUID, Exercise> byId = Exercise.<Exercise>list("id in ?1", pageIds).stream()
+                .collect(Collectors.toMap(e -> e.id, Function.identity()));
+        List<ExerciseView> items = pageIds.stream().map(byId::get).map(ExerciseView::of).toList();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    public ExerciseView get(String idOrSlug) {
+        return ExerciseView.of(find(idOrSlug));
+    }
+
+    @Transactional
+    public ExerciseView create(ExerciseRequest request) {
+        return create(UUID.randomUUID(), request);
+    }
+
+    /** Creates with a given id: the seed uses its deterministic ids. */
+    @Transactional
+    public ExerciseView create(UUID id, ExerciseRequest request) {
+        requireValid(request);
+        requireFreeSlug(request.slug(), null);
+        Exercise exercise = new Exercise();
+        exercise.id = id;
+        exercise.createdAt = now();
+        apply(exercise, request);
+        exercise.retired = Boolean.TRUE.equals(request.retired());
+        persistOrConflict(exercise);
+        return publish(exercise);
+    }
+
+    @Transactional
+    public ExerciseView update(String idOrSlug, ExerciseRequest request) {
+        Exercise exercise = find(idOrSlug);
+        requireValid(request);
+        requireFreeSlug(request.slug(), exercise.id);
+        apply(exercise, request);
+        if (request.retired() != null) {
+            exercise.retired = request.retired();
+        }
+        persistOrConflict(exercise);
+        return publish(exercise);
+    }
+
+    /** Retires: the exercise stays readable by id or slug (history refers to it) but leaves the lists. */
+    @Transactional
+    public void retire(String idOrSlug) {
+        Exercise exercise = find(idOrSlug);
+        if (exercise.retired) {
+            return;
+        }
+        exercise.retired = true;
+        exercise.updatedAt = now();
+        publish(exercise);
+    }
+
+    /** Queues every exercise's current snapshot, so a consumer can build its replica from the topic alone. */
+    @Transactional
+    public int republishAll() {
+        List<Exercise> all = Exercise.listAll();
+        all.stream().sorted(Comparator.comparing(e -> e.slug)).forEach(this::publish);
+        return all.size();
+    }
+
+    private Exercise find(String idOrSlug) {
+        return Exercise.findByIdOrSlug(idOrSlug).orElseThrow(() -> ProblemException.notFound("exercise", idOrSlug));
+    }
+
+    private ExerciseView publish(Exercise exercise) {
+        ExerciseView view = ExerciseView.of(exercise);
+        outbox.record(view);
+        return view;
+    }
+
+    private static void requireValid(ExerciseRequest request) {
+        List<Violation> violations = ExerciseValidator.validate(request);
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest(violations.stream().map(v -> v.field() + ": " + v.message())
+                    .collect(Collectors.joining("; ")), violations);
+        }
+    }
+
+    private static void requireFreeSlug(String slug, UUID self) {
+        Exercise other = Exercise.<Exercise>find("slug", slug).firstResult();
+        if (other != null && !other.id.equals(self)) {
+            throw ProblemException.conflict("slug \"" + slug + "\" is already used by exercise " + other.id
+                    + (other.retired ? " (retired)" : ""));
+        }
+    }
+
+    private void persistOrConflict(Exercise exercise) {
+        try {
+            exercise.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (e instanceof org.hibernate.exception.ConstraintViolationException) {
+                // Two requests raced for one slug; the unique index decided.
+                throw ProblemException.conflict("slug \"" + exercise.slug + "\" is already used by another exercise");
+            }
+            throw e;
+        }
+    }
+
+    private void apply(Exercise e, ExerciseRequest r) {
+        e.slug = r.slug();
+        e.name = r.name().strip();
+        e.summary = r.summary().strip();
+        e.instructions = r.instructions().stream().map(String::strip).toList();
+        e.category = r.category().name();
+        e.bodyAreas = canonical(r.bodyAreas());
+        e.equipment = r.equipment() == null || r.equipment().isEmpty() ? List.of(Equipment.NONE.name()) : canonical(r.equipment());
+        e.difficulty = r.difficulty().name();
+        e.measurement = r.measurement().name();
+        e.unilateral = Boolean.TRUE.equals(r.unilateral());
+        e.prescription = r.prescription();
+        e.cautions = r.cautions() == null ? List.of() : r.cautions().stream().map(String::strip).toList();
+        e.source = r.source().strip();
+        e.updatedAt = now();
+    }
+
+    /** Enum sets in declaration order, without repeats: the same exercise always reads the same. */
+    private static <E extends Enum<E>> List<String> canonical(List<E> values) {
+        return values.stream().distinct().sorted().map(Enum::name).toList();
+    }
+
+    private java.time.Instant now() {
+        // PostgreSQL keeps microseconds: truncate so the topic and a later read agree.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.footing.catalog.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A snapshot waiting to be published to {@code exercise-catalog}. Written in the transaction that
+ * changed the exercise; {@code id} order is commit order per exercise, which the relay keeps.
+ */
+@Entity
+@Table(name = "exercise_outbox")
+public class OutboxEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "exercise_id")
+    public UUID exerciseId;
+
+    public String payload;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

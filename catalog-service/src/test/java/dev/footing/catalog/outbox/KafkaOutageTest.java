@@ -1,0 +1,46 @@
+package dev.footing.catalog.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import dev.footing.catalog.CatalogTopic;
+import dev.footing.catalog.exercise.ExerciseWriteTest;
+import dev.footing.infra.FootingTestResource;
+import dev.footing.infra.TestInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** A change made while the broker is down is accepted, kept in the outbox, and published when it returns. */
+@QuarkusTest
+@WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "catalog"))
+class KafkaOutageTest {
+
+    @Test
+    void changeDuringAnOutageIsPublishedAfterIt() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestInfrastructure.canStopKafka(), "needs the test's own broker");
+        String slug = "outage-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String id;
+        TestInfrastructure.stopKafka();
+        try {
+            id = given().contentType(ContentType.JSON).body(ExerciseWriteTest.exercise(slug)).when().post("/api/exercises")
+                    .then().statusCode(201).extract().path("id");
+            given().when().delete("/api/exercises/" + id).then().statusCode(204);
+        } finally {
+            TestInfrastructure.startKafka();
+        }
+        try (CatalogTopic topic = new CatalogTopic()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                var latest = topic.poll().get(id);
+                return latest != null && latest.get("slug").asText().equals(slug) && latest.get("retired").asBoolean();
+            });
+        }
+    }
+}
