@@ -1,11 +1,16 @@
 package dev.footing.stats.dashboard;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,33 +20,25 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/users")
 public class KnownUsersResource {
 
-    private static final int LIMIT = 200;
+    private static final String RECENT_USERS = """
+            SELECT user_id, count(*), max(event_time) FROM applied_event
+            GROUP BY user_id ORDER BY max(event_time) DESC LIMIT 200""";
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<KnownUser> users() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT user_id, count(*), max(event_time) FROM applied_event
-                GROUP BY user_id ORDER BY max(event_time) DESC LIMIT :limit""")
-                .setParameter("limit", LIMIT)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new KnownUser((String) r[0], ((Number) r[1]).longValue(), toInstant(r[2])))
-                .toList();
-    }
-
-    private static java.time.Instant toInstant(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
+    public List<KnownUser> users() throws SQLException {
+        List<KnownUser> users = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(RECENT_USERS);
+                ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                Timestamp last = rs.getTimestamp(3);
+                users.add(new KnownUser(rs.getString(1), rs.getLong(2), last == null ? null : last.toInstant()));
+            }
         }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (java.time.Instant) value;
+        return users;
     }
 }
