@@ -1,0 +1,23 @@
+package dev.footing.stats.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/** Exercises as set events describe them, with the catalog's deterministic ids. */
+public record Exercises(UUID id, String slug, String name, String category, List<String> bodyAreas,
+        String measurement, boolean unilateral) {
+
+    public static final Exercises CALF_RAISE = of("single-leg-calf-raise", "Single-leg calf raise", "STRENGTH",
+            List.of("CALF", "ACHILLES"), "REPS", true);
+    public static final Exercises WALL_STRETCH = of("calf-wall-stretch", "Calf wall stretch", "STRETCH",
+            List.of("CALF"), "DURATION", true);
+    public static final Exercises TOWEL_CURL = of("towel-toe-curl", "Towel toe curl", "STRENGTH",
+            List.of("TOES", "FOOT_ARCH"), "REPS", false);
+
+    private static Exercises of(String slug, String name, String category, List<String> bodyAreas, String measurement,
+            boolean unilateral) {
+        return new Exercises(UUID.nameUUIDFromBytes(("footing:exercise:" + slug).getBytes(StandardCharsets.UTF_8)), slug,
+                name, category, bodyAreas, measurement, unilateral);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.footing.stats.support;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+
+/** Shared helpers of the service tests: unique users and waiting until stats has applied their events. */
+public abstract class StatsTest {
+
+    static {
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+    }
+
+    protected static String newUser(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected static long eventsApplied(String userId) {
+        return given().get("/api/users/{u}/summary", userId).then().statusCode(200).extract().jsonPath()
+                .getLong("eventsApplied");
+    }
+
+    protected static void awaitEventsApplied(String userId, long expected) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> eventsApplied(userId) >= expected);
+    }
+}
