@@ -72,9 +72,16 @@ public class Exercise extends PanacheEntityBase {
 
     /** A UUID is looked up as an id, anything else as a slug (slugs are lower case). */
     public static Optional<Exercise> findByIdOrSlug(String idOrSlug) {
-        return parseUuid(idOrSlug)
-                .map(id -> Exercise.<Exercise>findByIdOptional(id))
-                .orElseGet(() -> find("slug", idOrSlug.toLowerCase(Locale.ROOT)).firstResultOptional());
+        if (!isLookupKey(idOrSlug)) {
+            return Optional.empty();
+        }
+        Optional<Exercise> byId = parseUuid(idOrSlug).flatMap(id -> Exercise.<Exercise>findByIdOptional(id));
+        return byId.isPresent() ? byId : find("slug", idOrSlug.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    /** Anything else cannot name an exercise or program, and PostgreSQL text cannot even hold U+0000. */
+    public static boolean isLookupKey(String value) {
+        return value != null && !value.isEmpty() && value.length() <= 100 && value.indexOf('\u0000') < 0;
     }
 
     public static Optional<UUID> parseUuid(String value) {

@@ -39,6 +39,9 @@ public class ExerciseResource {
         if (q != null && q.length() > ExerciseFilter.MAX_QUERY) {
             throw ProblemException.invalidField("q", "must be at most " + ExerciseFilter.MAX_QUERY + " characters");
         }
+        if (ExerciseValidator.hasNul(q)) {
+            throw ProblemException.invalidField("q", ExerciseValidator.NUL_MESSAGE);
+        }
         ExerciseFilter filter = new ExerciseFilter(q,
                 Enums.parseAll(Category.class, "category", category),
                 Enums.parseAll(BodyArea.class, "bodyArea", bodyArea),

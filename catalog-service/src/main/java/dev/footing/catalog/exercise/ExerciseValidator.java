@@ -31,8 +31,9 @@ public final class ExerciseValidator {
         }
         if (blank(r.slug())) {
             v.add(new Violation("slug", "is required"));
-        } else if (r.slug().length() > MAX_SLUG || !SLUG.matcher(r.slug()).matches()) {
-            v.add(new Violation("slug", "must be kebab-case (a-z, 0-9 and single hyphens), at most " + MAX_SLUG + " characters"));
+        } else if (r.slug().length() > MAX_SLUG || !SLUG.matcher(r.slug()).matches() || looksLikeUuid(r.slug())) {
+            v.add(new Violation("slug", "must be kebab-case (a-z, 0-9 and single hyphens), at most " + MAX_SLUG
+                    + " characters, and not shaped like a UUID"));
         }
         text(v, "name", r.name(), MAX_NAME);
         text(v, "summary", r.summary(), MAX_TEXT);
@@ -73,6 +74,8 @@ public final class ExerciseValidator {
         }
         if (p.note() != null && p.note().length() > MAX_TEXT) {
             v.add(new Violation("prescription.note", "must be at most " + MAX_TEXT + " characters"));
+        } else if (hasNul(p.note())) {
+            v.add(new Violation("prescription.note", NUL_MESSAGE));
         }
         if (measurement == Measurement.REPS && p.reps() == null) {
             v.add(new Violation("prescription.reps", "is required for a REPS exercise"));
@@ -103,7 +106,21 @@ public final class ExerciseValidator {
             v.add(new Violation(field, "is required"));
         } else if (value.length() > max) {
             v.add(new Violation(field, "must be at most " + max + " characters"));
+        } else if (hasNul(value)) {
+            v.add(new Violation(field, NUL_MESSAGE));
         }
+    }
+
+    /** PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the database. */
+    public static boolean hasNul(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
+    }
+
+    public static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
+    /** A slug shaped like a UUID would be read as an id in /api/exercises/{idOrSlug}. */
+    private static boolean looksLikeUuid(String slug) {
+        return Exercise.parseUuid(slug).isPresent();
     }
 
     private static void texts(List<Violation> v, String field, List<String> values, boolean required) {
@@ -122,6 +139,8 @@ public final class ExerciseValidator {
                 v.add(new Violation(field + "[" + i + "]", "must not be blank"));
             } else if (value.length() > MAX_TEXT) {
                 v.add(new Violation(field + "[" + i + "]", "must be at most " + MAX_TEXT + " characters"));
+            } else if (hasNul(value)) {
+                v.add(new Violation(field + "[" + i + "]", NUL_MESSAGE));
             }
         }
     }

@@ -44,6 +44,9 @@ public class Program extends PanacheEntityBase {
     public Instant updatedAt;
 
     public static Optional<Program> findByIdOrSlug(String idOrSlug) {
+        if (!Exercise.isLookupKey(idOrSlug)) {
+            return Optional.empty();
+        }
         return Exercise.parseUuid(idOrSlug)
                 .map(id -> Program.<Program>findByIdOptional(id))
                 .orElseGet(() -> find("slug", idOrSlug.toLowerCase(Locale.ROOT)).firstResultOptional());

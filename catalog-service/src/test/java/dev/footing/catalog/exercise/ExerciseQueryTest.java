@@ -161,6 +161,15 @@ class ExerciseQueryTest {
                 .body("violations[0].field", equalTo("q"));
     }
 
+    @Test
+    void nulCharactersAreRejectedOrNotFound() {
+        given().queryParam("q", "calf\u0000").when().get("/api/exercises").then().statusCode(400)
+                .body("violations[0].field", equalTo("q"));
+        given().urlEncodingEnabled(false).when().get("/api/exercises/toe%00circles").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().urlEncodingEnabled(false).when().get("/api/programs/x%00y").then().statusCode(404);
+    }
+
     private static Predicate<ExerciseRequest> matches(String word) {
         return e -> (e.name() + " " + e.summary() + " " + String.join(" ", e.instructions()))
                 .toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT));

@@ -202,4 +202,29 @@ public class ExerciseWriteTest {
         given().when().delete("/api/exercises/" + unknown).then().statusCode(404).contentType("application/problem+json");
         given().when().delete("/api/exercises/not-a-thing").then().statusCode(404);
     }
+
+    @Test
+    void textThatPostgresCannotStoreIsRejectedNotFailed() {
+        Map<String, Object> body = exercise(unique("heel-drop"));
+        body.put("name", "Heel\u0000drop");
+        body.put("instructions", List.of("Fine.", "Nul\u0000here"));
+        given().contentType(ContentType.JSON).body(body).when().post("/api/exercises").then().statusCode(400)
+                .body("violations.field", hasItems("name", "instructions[1]"));
+    }
+
+    @Test
+    void slugShapedLikeAnIdIsRejected() {
+        given().contentType(ContentType.JSON).body(exercise(UUID.randomUUID().toString())).when().post("/api/exercises")
+                .then().statusCode(400).body("violations[0].field", equalTo("slug"));
+    }
+
+    @Test
+    void otherBodiesAreClearErrors() {
+        given().contentType(ContentType.JSON).body("[]").when().post("/api/exercises").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("null").when().post("/api/exercises").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("body"));
+        given().contentType(ContentType.TEXT).body("slug=x").when().post("/api/exercises").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
 }

@@ -1,0 +1,46 @@
+package dev.footing.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.footing.infra.FootingTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "catalog"))
+class OperationsTest {
+
+    @Test
+    void readinessChecksTheDatabaseAndKafka() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem(containsString("Kafka")));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheusMetricsIncludeRequestsAndTheOutbox() {
+        given().when().get("/api/exercises").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("footing_catalog_outbox_backlog"))
+                .body(containsString("footing_catalog_outbox_published_total"));
+    }
+
+    @Test
+    void openApiDescribesTheCatalogAndSwaggerUiIsServed() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/exercises'.get", notNullValue())
+                .body("paths.'/api/programs/{idOrSlug}'.get", notNullValue());
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
