@@ -1,0 +1,109 @@
+package dev.footing.session.outbox;
+
+import static dev.footing.session.support.TestCatalog.CALF_RAISE;
+import static dev.footing.session.support.TestCatalog.SINGLE_LEG_CALF_RAISE;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import dev.footing.infra.FootingTestResource;
+import dev.footing.infra.TestInfrastructure;
+import dev.footing.session.support.Api;
+import dev.footing.session.support.Db;
+import dev.footing.session.support.TestCatalog;
+import dev.footing.session.support.WorkoutEventsReader;
+import dev.footing.session.support.WorkoutEventsReader.Received;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real broker outage: the broker is stopped while a client logs sets, then started again.
+ * Writes never fail, the service stays ready (relay DEGRADED), and when the broker returns every
+ * event arrives exactly once, in order per user.
+ */
+@QuarkusTest
+@WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "session"))
+class KafkaOutageTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void setsPostedWhileKafkaIsDownArePublishedExactlyOnceInOrderWhenItReturns() {
+        TestCatalog.ensureStandardExercises(db);
+        String alice = Api.newUser("outage-a");
+        String bob = Api.newUser("outage-b");
+        String aliceSession = Api.startSession(alice, "Europe/London");
+        String bobSession = Api.startSession(bob, "America/Chicago");
+        List<Integer> aliceReps = new ArrayList<>();
+        List<Integer> bobReps = new ArrayList<>();
+        String retracted;
+
+        TestInfrastructure.stopKafka();
+        try {
+            for (int i = 1; i <= 10; i++) {
+                Api.postSets(aliceSession, Api.reps(CALF_RAISE.id(), i)).statusCode(201);
+                aliceReps.add(i);
+                Api.postSets(bobSession, "{\"exerciseId\":\"%s\",\"reps\":%d,\"side\":\"LEFT\"}"
+                        .formatted(SINGLE_LEG_CALF_RAISE.id(), 100 + i)).statusCode(201);
+                bobReps.add(100 + i);
+            }
+            String batch = "[" + String.join(",", IntStream.rangeClosed(11, 20).mapToObj(i -> Api.reps(CALF_RAISE.id(), i)).toList()) + "]";
+            Api.postSets(aliceSession, batch).statusCode(201);
+            IntStream.rangeClosed(11, 20).forEach(aliceReps::add);
+            retracted = Api.postSets(bobSession, "{\"exerciseId\":\"%s\",\"reps\":999,\"side\":\"RIGHT\"}"
+                    .formatted(SINGLE_LEG_CALF_RAISE.id())).statusCode(201).extract().path("id");
+            Api.deleteSet(bobSession, retracted).statusCode(204);
+            Api.complete(aliceSession, null).statusCode(200);
+
+            // Still ready: it accepts writes. The detail tells operators that publishing is degraded.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonPath health = given().when().get("/q/health/ready").then().statusCode(200)
+                        .body("status", equalTo("UP")).extract().jsonPath();
+                assertThat(health.getString("checks.find { it.name == 'outbox-relay' }.data.relay")).isEqualTo("DEGRADED");
+            });
+            assertThat(Db.unsentOf(db, alice)).isEqualTo(21);
+            assertThat(Db.unsentOf(db, bob)).isEqualTo(12);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(backlog()).isGreaterThanOrEqualTo(33));
+        } finally {
+            TestInfrastructure.startKafka();
+        }
+
+        List<Received> all = WorkoutEventsReader.awaitAllSent(db, List.of(alice, bob), Duration.ofSeconds(120));
+        List<Received> aliceEvents = WorkoutEventsReader.of(all, alice);
+        List<Received> bobEvents = WorkoutEventsReader.of(all, bob);
+
+        assertThat(aliceEvents).hasSize(21);
+        assertThat(aliceEvents.subList(0, 20)).extracting(e -> e.body().get("reps").asInt()).containsExactlyElementsOf(aliceReps);
+        assertThat(aliceEvents.get(20).type()).isEqualTo("footing.session.completed.v1");
+
+        assertThat(bobEvents).hasSize(12);
+        assertThat(bobEvents.subList(0, 10)).extracting(e -> e.body().get("reps").asInt()).containsExactlyElementsOf(bobReps);
+        assertThat(bobEvents.get(10).body().get("setId").asText()).isEqualTo(retracted);
+        assertThat(bobEvents.get(11).type()).isEqualTo("footing.set.retracted.v1");
+        assertThat(all).extracting(Received::eventId).doesNotHaveDuplicates();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().when().get("/q/health/ready").then()
+                .extract().jsonPath().getString("checks.find { it.name == 'outbox-relay' }.data.relay")).isEqualTo("OK"));
+    }
+
+    private static double backlog() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("footing_outbox_backlog"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+    }
+}

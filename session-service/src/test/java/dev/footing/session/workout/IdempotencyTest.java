@@ -1,0 +1,153 @@
+package dev.footing.session.workout;
+
+import static dev.footing.session.support.TestCatalog.CALF_RAISE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import dev.footing.infra.FootingTestResource;
+import dev.footing.session.support.Api;
+import dev.footing.session.support.Db;
+import dev.footing.session.support.TestCatalog;
+import dev.footing.session.support.WorkoutEventsReader;
+import dev.footing.session.support.WorkoutEventsReader.Received;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Offline clients retry: the same id with the same content answers as the first time and adds no
+ * event; the same id with different content is a 409 that changes nothing.
+ */
+@QuarkusTest
+@WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "session"))
+class IdempotencyTest {
+
+    private static final Duration SENT = Duration.ofSeconds(30);
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeEach
+    void catalog() {
+        TestCatalog.ensureStandardExercises(db);
+    }
+
+    private static String set(UUID id, int reps) {
+        return "{\"id\":\"%s\",\"exerciseId\":\"%s\",\"reps\":%d,\"loadKg\":5}".formatted(id, CALF_RAISE.id(), reps);
+    }
+
+    @Test
+    void aResentSetAnswersAsTheFirstTimeAndPublishesOnce() {
+        String user = Api.newUser("resend");
+        String sessionId = Api.startSession(user, "UTC");
+        UUID setId = UUID.randomUUID();
+        String first = Api.postSets(sessionId, set(setId, 12)).statusCode(201).extract().asString();
+        String second = Api.postSets(sessionId, set(setId, 12)).statusCode(201).extract().asString();
+        // 5, 5.0 and 5.00 kg are the same load.
+        String third = Api.postSets(sessionId, set(setId, 12).replace("\"loadKg\":5", "\"loadKg\":5.00")).statusCode(201)
+                .extract().asString();
+        assertThat(second).isEqualTo(first);
+        assertThat(third).isEqualTo(first);
+
+        List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).body().get("setId").asText()).isEqualTo(setId.toString());
+    }
+
+    @Test
+    void aResentSetWithDifferentContentIsAConflictAndChangesNothing() {
+        String user = Api.newUser("conflict");
+        String sessionId = Api.startSession(user, "UTC");
+        UUID setId = UUID.randomUUID();
+        Api.postSets(sessionId, set(setId, 12)).statusCode(201);
+        Api.postSets(sessionId, set(setId, 13)).statusCode(409).contentType("application/problem+json")
+                .body("status", equalTo(409)).body("title", equalTo("Conflict"));
+        // In a batch, the conflicting set stops the whole batch: the new set is not written either.
+        Api.postSets(sessionId, "[" + set(UUID.randomUUID(), 8) + "," + set(setId, 14) + "]").statusCode(409);
+        Api.getSession(sessionId).body("sets", hasSize(1)).body("sets[0].reps", equalTo(12));
+        // The same set id in another session is somebody else's set.
+        String otherSession = Api.startSession(user, "UTC");
+        Api.postSets(otherSession, set(setId, 12)).statusCode(409);
+
+        List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).body().get("reps").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void aBatchRetriedWithOneMoreSetPublishesOnlyTheNewOne() {
+        String user = Api.newUser("batch-retry");
+        String sessionId = Api.startSession(user, "UTC");
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        Api.postSets(sessionId, "[" + set(a, 10) + "," + set(b, 11) + "]").statusCode(201).body("", hasSize(2));
+        Api.postSets(sessionId, "[" + set(a, 10) + "," + set(b, 11) + "," + set(c, 12) + "]").statusCode(201)
+                .body("id", equalTo(List.of(a.toString(), b.toString(), c.toString())));
+
+        List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
+        assertThat(events).extracting(e -> e.body().get("setId").asText())
+                .containsExactly(a.toString(), b.toString(), c.toString());
+    }
+
+    @Test
+    void aResentWholeWorkoutIsANoOpEvenWithoutSetIds() {
+        String user = Api.newUser("whole-retry");
+        String sessionId = UUID.randomUUID().toString();
+        String workout = """
+                {"id":"%s","userId":"%s","timezone":"Europe/Madrid","completedAt":"2026-09-01T18:30:00Z",
+                 "sets":[{"exerciseId":"%s","reps":15,"completedAt":"2026-09-01T18:00:00Z"},
+                         {"exerciseId":"%s","reps":15,"completedAt":"2026-09-01T18:05:00Z"}]}"""
+                .formatted(sessionId, user, CALF_RAISE.id(), CALF_RAISE.id());
+        var first = Api.createSession(workout).statusCode(201).extract();
+        var second = Api.createSession(workout).statusCode(201).extract();
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(second.asString()).isEqualTo(first.asString());
+
+        List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
+        assertThat(events).extracting(Received::type).containsExactly("footing.set.completed.v1",
+                "footing.set.completed.v1", "footing.session.completed.v1");
+    }
+
+    @Test
+    void aResentSessionWithDifferentContentIsAConflict() {
+        String user = Api.newUser("session-conflict");
+        String sessionId = UUID.randomUUID().toString();
+        Api.createSession("{\"id\":\"%s\",\"userId\":\"%s\",\"timezone\":\"Europe/Rome\"}".formatted(sessionId, user)).statusCode(201);
+        Api.createSession("{\"id\":\"%s\",\"userId\":\"%s\",\"timezone\":\"Europe/Rome\"}".formatted(sessionId, user)).statusCode(201);
+        Api.createSession("{\"id\":\"%s\",\"userId\":\"%s\",\"timezone\":\"Europe/Oslo\"}".formatted(sessionId, user))
+                .statusCode(409).contentType("application/problem+json");
+        Api.createSession("{\"id\":\"%s\",\"userId\":\"%s\",\"timezone\":\"Europe/Rome\"}".formatted(sessionId, Api.newUser("thief")))
+                .statusCode(409);
+        // A re-sent workout may not smuggle in sets the session does not have.
+        Api.createSession("{\"id\":\"%s\",\"userId\":\"%s\",\"timezone\":\"Europe/Rome\",\"sets\":[%s]}"
+                .formatted(sessionId, user, Api.reps(CALF_RAISE.id(), 10))).statusCode(409);
+        Api.getSession(sessionId).body("timezone", equalTo("Europe/Rome")).body("sets", hasSize(0));
+        assertThat(Db.count(db, "select count(*) from outbox_event where user_id = ?", user)).isZero();
+    }
+
+    @Test
+    void aRetractedSetsIdCannotBeUsedAgain() {
+        String user = Api.newUser("reuse");
+        String sessionId = Api.startSession(user, "UTC");
+        UUID setId = UUID.randomUUID();
+        Api.postSets(sessionId, set(setId, 12)).statusCode(201);
+        Api.deleteSet(sessionId, setId.toString()).statusCode(204);
+        Api.postSets(sessionId, set(setId, 12)).statusCode(409).body("detail", org.hamcrest.Matchers.containsString("retracted"));
+
+        List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
+        assertThat(events).extracting(Received::type).containsExactly("footing.set.completed.v1", "footing.set.retracted.v1");
+    }
+}
