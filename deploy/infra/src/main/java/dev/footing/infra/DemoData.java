@@ -38,9 +38,9 @@ public final class DemoData {
     }
 
     static final List<Persona> PERSONAS = List.of(
-            new Persona("demo-ana", ZoneId.of("Europe/Berlin"), "runners-foot-and-leg-complex", 0.45, 120),
-            new Persona("demo-ben", ZoneId.of("America/New_York"), "flat-feet-routine", 0.7, 90),
-            new Persona("demo-chen", ZoneId.of("Pacific/Auckland"), "ankle-strengthening-at-home", 0.55, 150));
+            new Persona("demo-ana", ZoneId.of("Europe/Berlin"), "smirnova-runner-foot-and-leg", 0.45, 120),
+            new Persona("demo-ben", ZoneId.of("America/New_York"), "flat-feet-set", 0.7, 90),
+            new Persona("demo-chen", ZoneId.of("Pacific/Auckland"), "simple-ankle-strengthening-at-home", 0.55, 150));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
