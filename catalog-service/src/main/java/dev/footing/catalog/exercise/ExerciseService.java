@@ -2,7 +2,6 @@ package dev.footing.catalog.exercise;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -83,7 +83,7 @@ public class ExerciseService {
 
     @Transactional
     public ExerciseView update(String idOrSlug, ExerciseRequest request) {
-        Exercise exercise = find(idOrSlug);
+        Exercise exercise = findForUpdate(idOrSlug);
         requireValid(request);
         requireFreeSlug(request.slug(), exercise.id);
         apply(exercise, request);
@@ -97,25 +97,39 @@ public class ExerciseService {
     /** Retires: the exercise stays readable by id or slug (history refers to it) but leaves the lists. */
     @Transactional
     public void retire(String idOrSlug) {
-        Exercise exercise = find(idOrSlug);
+        Exercise exercise = findForUpdate(idOrSlug);
         if (exercise.retired) {
             return;
         }
         exercise.retired = true;
         exercise.updatedAt = now();
+        exercise.persistAndFlush();
         publish(exercise);
     }
 
     /** Queues every exercise's current snapshot, so a consumer can build its replica from the topic alone. */
     @Transactional
     public int republishAll() {
-        List<Exercise> all = Exercise.listAll();
-        all.stream().sorted(Comparator.comparing(e -> e.slug)).forEach(this::publish);
+        // Locked like a write, so a concurrent edit is queued either wholly before or wholly after this snapshot.
+        List<Exercise> all = Exercise.<Exercise>find("order by slug").withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        all.forEach(this::publish);
         return all.size();
     }
 
     private Exercise find(String idOrSlug) {
         return Exercise.findByIdOrSlug(idOrSlug).orElseThrow(() -> ProblemException.notFound("exercise", idOrSlug));
+    }
+
+    /**
+     * Writers lock the row before queueing a snapshot: outbox ids of one exercise then follow the
+     * order its changes commit in, which is the order the relay publishes, so the topic's last
+     * snapshot is always the current state (and two concurrent writes cannot lose each other's fields).
+     */
+    private Exercise findForUpdate(String idOrSlug) {
+        Exercise exercise = find(idOrSlug);
+        em.lock(exercise, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(exercise);
+        return exercise;
     }
 
     private ExerciseView publish(Exercise exercise) {

@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 public class CatalogSeeder {
 
     private static final Logger LOG = Logger.getLogger(CatalogSeeder.class);
+    private static final long SEED_LOCK = 0x73656564L; // "seed"; distinct from the outbox relay's key
 
     @Inject
     ExerciseService exercises;
@@ -36,6 +37,9 @@ public class CatalogSeeder {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     void onStart(@Observes StartupEvent event) {
         SeedCatalog seed = SeedCatalog.load();
@@ -47,8 +51,14 @@ public class CatalogSeeder {
         relay.start();
     }
 
+    /** Instances starting together seed one after the other instead of racing on the same ids. */
+    private void lockSeeding() {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)").setParameter("key", SEED_LOCK).getSingleResult();
+    }
+
     @Transactional
     int seedExercises(SeedCatalog seed) {
+        lockSeeding();
         int added = 0;
         for (var exercise : seed.exercises()) {
             var id = SeedCatalog.exerciseId(exercise.slug());
@@ -67,6 +77,7 @@ public class CatalogSeeder {
 
     @Transactional
     void seedPrograms(SeedCatalog seed) {
+        lockSeeding();
         for (var source : seed.programs()) {
             var id = SeedCatalog.programId(source.slug());
             Program program = Program.findById(id);

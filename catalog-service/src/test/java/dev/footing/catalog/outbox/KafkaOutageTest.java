@@ -30,17 +30,28 @@ class KafkaOutageTest {
         String id;
         TestInfrastructure.stopKafka();
         try {
+            // Not ready without Kafka (DESIGN.md §7), yet writes are still accepted: they wait in the outbox.
+            await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 503);
             id = given().contentType(ContentType.JSON).body(ExerciseWriteTest.exercise(slug)).when().post("/api/exercises")
                     .then().statusCode(201).extract().path("id");
             given().when().delete("/api/exercises/" + id).then().statusCode(204);
+            // Long enough for the relay's in-flight round to fail and be retried, not merely delayed.
+            await().atMost(Duration.ofSeconds(60)).until(() -> failedRounds() > 0);
         } finally {
             TestInfrastructure.startKafka();
         }
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
         try (CatalogTopic topic = new CatalogTopic()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 var latest = topic.poll().get(id);
                 return latest != null && latest.get("slug").asText().equals(slug) && latest.get("retired").asBoolean();
             });
         }
+    }
+
+    private static double failedRounds() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("footing_catalog_outbox_failures_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }
