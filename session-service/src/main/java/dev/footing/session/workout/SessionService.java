@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import dev.footing.common.problem.ProblemException;
@@ -35,6 +34,7 @@ import dev.footing.session.time.LocalDates;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Sessions and sets, each change committed together with the events that describe it.
@@ -306,8 +306,10 @@ public class SessionService {
 
     private void append(List<WorkoutEvent> events) {
         try {
+            // Flushed here, not at commit, so a duplicate id surfaces as a 409 rather than a failed commit.
+            em.flush();
             outbox.append(events);
-        } catch (PersistenceException e) {
+        } catch (ConstraintViolationException e) {
             // Only a concurrent request of another user can take an id between our check and insert.
             throw ProblemException.conflict("An id in this request was taken by a concurrent request; retry to see the outcome");
         }
