@@ -83,6 +83,7 @@ public class Rebuilder {
     });
     private final Map<UUID, Run> runs = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Run latest;
+    private volatile Runnable beforeSwap = () -> { };
 
     public synchronized RebuildStatus start() {
         if (latest != null && latest.state == State.RUNNING) {
@@ -103,6 +104,11 @@ public class Rebuilder {
         return Optional.ofNullable(latest).map(Run::status);
     }
 
+    /** A seam for tests: runs on the rebuild thread after the replay, just before the swap. */
+    public void beforeSwap(Runnable hook) {
+        beforeSwap = hook == null ? () -> { } : hook;
+    }
+
     @PreDestroy
     void shutdown() {
         executor.shutdownNow();
@@ -112,6 +118,7 @@ public class Rebuilder {
         try {
             prepareCopies();
             Map<TopicPartition, Long> end = replay(run);
+            beforeSwap.run();
             run.caughtUp = swap(end);
             run.finish(State.SUCCEEDED, clock.instant(), null);
             LOG.infof("rebuild %s done: %d records read, %d events applied, %d carried over", run.id, run.read,
@@ -144,10 +151,10 @@ public class Rebuilder {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             // No group: the replay reads on its own and commits nothing.
+            consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
             run.toReplay = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-            consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Set<TopicPartition> remaining = new HashSet<>(partitions);
             remaining.removeIf(p -> end.get(p) <= begin.get(p));
@@ -204,7 +211,11 @@ public class Rebuilder {
                             partitions.stream().map(TopicPartition::partition).toArray(Integer[]::new)));
                     later.setArray(2, connection.createArrayOf("int8",
                             partitions.stream().map(end::get).toArray(Long[]::new)));
-                    caughtUp = later.executeUpdate();
+                    later.executeUpdate();
+                }
+                try (ResultSet count = statement.executeQuery("SELECT count(*) FROM rebuild_caught_up")) {
+                    count.next();
+                    caughtUp = count.getLong(1);
                 }
                 statement.execute("INSERT INTO rebuild_applied_event SELECT a.* FROM applied_event a"
                         + " JOIN rebuild_caught_up c USING (event_id) ON CONFLICT (event_id) DO NOTHING");

@@ -1,0 +1,124 @@
+package dev.footing.stats;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import dev.footing.infra.FootingTestResource;
+import dev.footing.infra.TestInfrastructure;
+import dev.footing.infra.Topics;
+import dev.footing.stats.event.StatsConsumer;
+import dev.footing.stats.support.BulkLog;
+import dev.footing.stats.support.StatsTest;
+import dev.footing.stats.support.WorkoutEvents;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Thousands of events, a consumer stopped part-way, then every committed offset rewound to the
+ * start (what a crash before any commit would look like): the totals are still exact.
+ */
+@QuarkusTest
+@WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "stats"))
+class ExactlyOnceTest extends StatsTest {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ExactlyOnceTest.class);
+    private static final int USERS = 5;
+    private static final int SETS_PER_USER = 600;
+
+    @Inject
+    StatsConsumer consumer;
+
+    @Test
+    void totalsStayExactAcrossAStopMidStreamAndAFullRedelivery() throws Exception {
+        List<String> users = new ArrayList<>();
+        List<BulkLog> logs = new ArrayList<>();
+        List<ProducerRecord<String, String>> all = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            String user = newUser("bulk" + i);
+            BulkLog log = new BulkLog(user, SETS_PER_USER);
+            users.add(user);
+            logs.add(log);
+            all.addAll(log.records);
+        }
+        double duplicatesBefore = metric("footing_stats_events_duplicates_total");
+        try {
+            consumer.stop();
+            WorkoutEvents.send(all);
+            consumer.start();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> users.stream().mapToLong(StatsTest::eventsApplied).sum() > 0);
+            consumer.stop();
+            long appliedAtStop = users.stream().mapToLong(StatsTest::eventsApplied).sum();
+            assertThat(appliedAtStop).isPositive();
+            LOG.infof("consumer stopped after applying %d of %d events", appliedAtStop, all.size());
+
+            rewindGroupToTheBeginning();
+            consumer.start();
+            long expectedEvents = all.size();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> users.stream().mapToLong(StatsTest::eventsApplied).sum() == expectedEvents);
+        } finally {
+            consumer.start();
+        }
+        for (int i = 0; i < USERS; i++) {
+            BulkLog log = logs.get(i);
+            JsonPath summary = given().get("/api/users/{u}/summary", users.get(i)).then().statusCode(200).extract().jsonPath();
+            assertThat(summary.getLong("eventsApplied")).isEqualTo(log.records.size());
+            assertThat(summary.getLong("allTime.sets")).isEqualTo(log.sets);
+            assertThat(summary.getLong("allTime.reps")).isEqualTo(log.reps);
+            assertThat(summary.getDouble("allTime.loadVolumeKg")).isEqualTo(log.loadVolumeKg.doubleValue());
+            assertThat(summary.getLong("allTime.activeDays")).isEqualTo(log.activeDays.size());
+            assertThat(summary.getLong("allTime.sessions")).isEqualTo(log.activeDays.size());
+        }
+        // Everything applied before the rewind came again and was skipped.
+        assertThat(metric("footing_stats_events_duplicates_total") - duplicatesBefore).isGreaterThan(0);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static void rewindGroupToTheBeginning() throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.WORKOUT_EVENTS)).allTopicNames().get()
+                    .get(Topics.WORKOUT_EVENTS).partitions().stream()
+                    .map(p -> new TopicPartition(Topics.WORKOUT_EVENTS, p.partition())).toList();
+            Map<TopicPartition, OffsetSpec> earliest = partitions.stream()
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
+            Map<TopicPartition, OffsetAndMetadata> start = admin.listOffsets(earliest).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
+            // The stopped consumer has left the group; an empty group accepts new offsets.
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+                admin.alterConsumerGroupOffsets("stats-service", start).all().get();
+                return true;
+            });
+        }
+    }
+
+    private static double metric(String name) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+}

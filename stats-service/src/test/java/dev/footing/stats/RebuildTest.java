@@ -1,0 +1,121 @@
+package dev.footing.stats;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.footing.infra.FootingTestResource;
+import dev.footing.infra.TestInfrastructure;
+import dev.footing.stats.rebuild.Rebuilder;
+import dev.footing.stats.support.BulkLog;
+import dev.footing.stats.support.Exercises;
+import dev.footing.stats.support.StatsTest;
+import dev.footing.stats.support.TrainingLog;
+import dev.footing.stats.support.WorkoutEvents;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "stats"))
+class RebuildTest extends StatsTest {
+
+    @Inject
+    Rebuilder rebuilder;
+
+    private static final List<String> PATHS = List.of("summary", "summary?asOf=2027-01-02", "streaks?asOf=2027-01-04",
+            "records", "balance", "calendar?from=2026-10-01&to=2027-01-31",
+            "volume?from=2026-10-26&to=2027-01-10&groupBy=bodyArea", "volume?from=2026-01-01&to=2026-12-31&bucket=month&groupBy=side",
+            "exercises/" + Exercises.CALF_RAISE.id());
+
+    @Test
+    void rebuildReplaysTheTopicIntoIdenticalNumbersWithoutLosingEventsThatArriveMeanwhile() throws Exception {
+        String ana = newUser("rebuild-ana");
+        String bulk = newUser("rebuild-bulk");
+        String meanwhile = newUser("rebuild-meanwhile");
+        BulkLog bulkLog = new BulkLog(bulk, 1500);
+        WorkoutEvents.send(TrainingLog.of(ana));
+        WorkoutEvents.send(bulkLog.records);
+        awaitEventsApplied(ana, TrainingLog.EVENTS);
+        awaitEventsApplied(bulk, bulkLog.records.size());
+        Map<String, String> anaBefore = answers(ana);
+        Map<String, String> bulkBefore = answers(bulk);
+
+        // Damage the live facts of one user: only a replay of the topic can bring them back.
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl("stats"), TestInfrastructure.dbUser(),
+                TestInfrastructure.dbPassword());
+                PreparedStatement delete = db.prepareStatement("DELETE FROM set_fact WHERE user_id = ?")) {
+            delete.setString(1, ana);
+            assertThat(delete.executeUpdate()).isEqualTo(16);
+        }
+        given().get("/api/users/{u}/summary", ana).then().body("allTime.sets", equalTo(0));
+
+        // Events that arrive after the replay read its last offset, and are applied by the live consumer
+        // before the swap, must be carried over into the rebuilt tables.
+        rebuilder.beforeSwap(() -> {
+            WorkoutEvents.send(List.of(
+                    WorkoutEvents.set(meanwhile, "m1", "s1", Exercises.TOWEL_CURL, 9, null, null, null, "2027-01-06T10:00", "UTC"),
+                    WorkoutEvents.set(meanwhile, "m2", "s1", Exercises.TOWEL_CURL, 11, null, null, null, "2027-01-06T10:05", "UTC")));
+            awaitEventsApplied(meanwhile, 2);
+        });
+        String location = given().post("/api/admin/rebuild").then().statusCode(202)
+                .body("state", equalTo("RUNNING")).body("id", notNullValue())
+                .extract().header("Location");
+        // Queries keep answering from the live tables.
+        assertThat(answers(bulk)).isEqualTo(bulkBefore);
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !"RUNNING".equals(given().get(location).then().statusCode(200).extract().path("state")));
+        rebuilder.beforeSwap(null);
+        given().get(location).then().statusCode(200)
+                .body("state", equalTo("SUCCEEDED"))
+                .body("caughtUpEvents", equalTo(2))
+                .body("finishedAt", notNullValue());
+        given().get("/api/admin/rebuild/status").then().statusCode(200).body("state", equalTo("SUCCEEDED"));
+
+        assertThat(answers(ana)).isEqualTo(anaBefore);
+        assertThat(answers(bulk)).isEqualTo(bulkBefore);
+        given().get("/api/users/{u}/summary", meanwhile).then()
+                .body("eventsApplied", equalTo(2)).body("allTime.sets", equalTo(2)).body("allTime.reps", equalTo(20));
+
+        // A second rebuild over the rebuilt tables changes nothing either.
+        String again = given().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "SUCCEEDED".equals(given().get(again).then().extract().path("state")));
+        assertThat(answers(ana)).isEqualTo(anaBefore);
+        assertThat(answers(bulk)).isEqualTo(bulkBefore);
+        given().get("/api/users/{u}/summary", meanwhile).then().body("allTime.sets", equalTo(2));
+    }
+
+    @Test
+    void unknownRebuildIsNotFound() {
+        given().get("/api/admin/rebuild/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/admin/rebuild/{id}", "nope").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("id"));
+    }
+
+    private static Map<String, String> answers(String user) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String path : PATHS) {
+            answers.put(path, given().get("/api/users/{u}/" + path, user).then().statusCode(200).extract().asString());
+        }
+        return answers;
+    }
+}
