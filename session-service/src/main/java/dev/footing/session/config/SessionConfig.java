@@ -52,6 +52,10 @@ public interface SessionConfig {
         @WithDefault("10s")
         Duration deliveryTimeout();
 
+        /** When idle this long, the relay checks that the broker answers (for the health detail). */
+        @WithDefault("10s")
+        Duration brokerProbeInterval();
+
         /** Longest pause between passes after failures, so a returning broker is used soon. */
         @WithDefault("5s")
         Duration maxBackoff();

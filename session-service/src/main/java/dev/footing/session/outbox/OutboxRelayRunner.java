@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -14,6 +16,8 @@ import dev.footing.session.config.SessionConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -43,6 +47,7 @@ public class OutboxRelayRunner {
     private volatile boolean running;
     private OutboxRelay relay;
     private Thread thread;
+    private Admin admin;
 
     void start(@Observes StartupEvent event) {
         if (!config.outbox().relayEnabled()) {
@@ -71,6 +76,9 @@ public class OutboxRelayRunner {
         if (relay != null) {
             relay.close();
         }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
     }
 
     void written(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.OutboxWritten event) {
@@ -91,10 +99,17 @@ public class OutboxRelayRunner {
 
     private void run() {
         Duration backoff = Duration.ZERO;
+        long lastContact = System.nanoTime();
         while (running) {
             try {
-                relay.drain();
+                int published = relay.drain();
                 backoff = Duration.ZERO;
+                if (published > 0) {
+                    lastContact = System.nanoTime();
+                } else if (System.nanoTime() - lastContact > config.outbox().brokerProbeInterval().toNanos()) {
+                    probe();
+                    lastContact = System.nanoTime();
+                }
             } catch (OutboxRelay.RelayException e) {
                 backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), config.outbox().maxBackoff());
                 LOG.warnf("outbox relay degraded, events wait in the outbox (retry in %d ms): %s", backoff.toMillis(), e.getMessage());
@@ -103,6 +118,29 @@ public class OutboxRelayRunner {
                 LOG.error("outbox relay pass crashed", e);
             }
             await(backoff.isZero() ? config.outbox().pollInterval() : backoff);
+        }
+    }
+
+    /**
+     * With nothing to publish the relay would not notice a broker outage until the next write; the
+     * probe lets the health detail say DEGRADED before a client's events start to wait.
+     */
+    private void probe() {
+        try {
+            if (admin == null) {
+                admin = Admin.create(Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        AdminClientConfig.CLIENT_ID_CONFIG, "session-service-outbox-probe",
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000"));
+            }
+            admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+            status.probed(true, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } catch (Exception e) {
+            status.probed(false, "broker unreachable: " + e);
         }
     }
 

@@ -29,6 +29,7 @@ public class RelayHealthCheck implements HealthCheck {
         OutboxBacklog.Snapshot waiting = backlog.last();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox-relay").up()
                 .withData("relay", !runner.enabled() ? "DISABLED" : status.degraded() ? "DEGRADED" : "OK")
+                .withData("broker", status.broker())
                 .withData("backlog", waiting.waiting())
                 .withData("oldestAgeSeconds", String.valueOf(waiting.oldestAgeSeconds()))
                 .withData("published", status.published());

@@ -13,11 +13,21 @@ public final class RelayStatus {
     private final AtomicReference<Instant> lastSuccessAt = new AtomicReference<>();
     private final AtomicReference<Instant> lastFailureAt = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
+    /** Null until known: set by passes that reached the broker and by the idle probe. */
+    private volatile Boolean brokerReachable;
 
     void succeeded(int count, Instant at) {
         published.addAndGet(count);
         consecutiveFailures.set(0);
         lastSuccessAt.set(at);
+        brokerReachable = true;
+    }
+
+    void probed(boolean reachable, String error) {
+        brokerReachable = reachable;
+        if (!reachable) {
+            lastError.set(error);
+        }
     }
 
     void failed(Exception error, Instant at) {
@@ -27,9 +37,18 @@ public final class RelayStatus {
         lastError.set(error.toString());
     }
 
-    /** Degraded: the last pass failed, so events wait in the outbox (nothing is lost). */
+    /**
+     * Degraded: the last pass failed, or the idle probe could not reach the broker. Events then wait
+     * in the outbox (nothing is lost) until the broker is back.
+     */
     public boolean degraded() {
-        return consecutiveFailures.get() > 0;
+        return consecutiveFailures.get() > 0 || Boolean.FALSE.equals(brokerReachable);
+    }
+
+    /** REACHABLE, UNREACHABLE or UNKNOWN (nothing published or probed yet). */
+    public String broker() {
+        Boolean reachable = brokerReachable;
+        return reachable == null ? "UNKNOWN" : reachable ? "REACHABLE" : "UNREACHABLE";
     }
 
     public long published() {

@@ -55,6 +55,11 @@ class KafkaOutageTest {
 
         TestInfrastructure.stopKafka();
         try {
+            // Even with nothing to publish, the relay notices the outage.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(relayCheck().getString("data.broker"))
+                    .isEqualTo("UNREACHABLE"));
+            double failuresBefore = metric("footing_outbox_publish_failures_total");
+
             for (int i = 1; i <= 10; i++) {
                 Api.postSets(aliceSession, Api.reps(CALF_RAISE.id(), i)).statusCode(201);
                 aliceReps.add(i);
@@ -71,14 +76,14 @@ class KafkaOutageTest {
             Api.complete(aliceSession, null).statusCode(200);
 
             // Still ready: it accepts writes. The detail tells operators that publishing is degraded.
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                JsonPath health = given().when().get("/q/health/ready").then().statusCode(200)
-                        .body("status", equalTo("UP")).extract().jsonPath();
-                assertThat(health.getString("checks.find { it.name == 'outbox-relay' }.data.relay")).isEqualTo("DEGRADED");
-            });
+            given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            assertThat(relayCheck().getString("data.relay")).isEqualTo("DEGRADED");
             assertThat(Db.unsentOf(db, alice)).isEqualTo(21);
             assertThat(Db.unsentOf(db, bob)).isEqualTo(12);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(backlog()).isGreaterThanOrEqualTo(33));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(metric("footing_outbox_backlog")).isGreaterThanOrEqualTo(33);
+                assertThat(metric("footing_outbox_publish_failures_total")).isGreaterThan(failuresBefore);
+            });
         } finally {
             TestInfrastructure.startKafka();
         }
@@ -97,13 +102,20 @@ class KafkaOutageTest {
         assertThat(bobEvents.get(11).type()).isEqualTo("footing.set.retracted.v1");
         assertThat(all).extracting(Received::eventId).doesNotHaveDuplicates();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().when().get("/q/health/ready").then()
-                .extract().jsonPath().getString("checks.find { it.name == 'outbox-relay' }.data.relay")).isEqualTo("OK"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(relayCheck().getString("data.relay")).isEqualTo("OK");
+            assertThat(relayCheck().getString("data.broker")).isEqualTo("REACHABLE");
+        });
     }
 
-    private static double backlog() {
+    private static JsonPath relayCheck() {
+        JsonPath health = given().when().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        return new JsonPath(health.prettify()).setRootPath("checks.find { it.name == 'outbox-relay' }");
+    }
+
+    private static double metric(String name) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("footing_outbox_backlog"))
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 }
