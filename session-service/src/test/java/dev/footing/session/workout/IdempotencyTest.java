@@ -6,7 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -136,6 +141,30 @@ class IdempotencyTest {
                 .formatted(sessionId, user, Api.reps(CALF_RAISE.id(), 10))).statusCode(409);
         Api.getSession(sessionId).body("timezone", equalTo("Europe/Rome")).body("sets", hasSize(0));
         assertThat(Db.count(db, "select count(*) from outbox_event where user_id = ?", user)).isZero();
+    }
+
+    @Test
+    void theSameSetSentEightTimesAtOnceIsStoredAndPublishedOnce() throws Exception {
+        String user = Api.newUser("parallel");
+        String sessionId = Api.startSession(user, "UTC");
+        UUID setId = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = i % 2 == 0 ? set(setId, 12) : "[" + set(setId, 12) + "," + set(other, 9) + "]";
+                answers.add(pool.submit(() -> Api.postSets(sessionId, body).extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Api.getSession(sessionId).body("sets", hasSize(2));
+        List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
+        assertThat(events).extracting(e -> e.body().get("setId").asText()).containsExactlyInAnyOrder(setId.toString(), other.toString());
     }
 
     @Test
