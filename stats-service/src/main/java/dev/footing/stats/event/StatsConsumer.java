@@ -82,6 +82,10 @@ public class StatsConsumer {
 
     void onStart(@Observes StartupEvent event) {
         registry.gauge("footing.stats.consumer.lag", lag);
+        // Registered up front so dashboards see zeros rather than missing series.
+        registry.counter("footing.stats.events.applied");
+        registry.counter("footing.stats.events.duplicates");
+        registry.counter("footing.stats.dlq.messages", "kind", "poison");
         if (enabled) {
             start();
         }

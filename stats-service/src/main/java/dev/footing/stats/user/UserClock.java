@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +21,10 @@ public class UserClock {
     @Inject
     CountedSets sets;
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     public ZoneId zone(String userId) {
-        return sets.latestTimezone(userId).map(UserClock::zoneOrUtc).orElse(ZoneOffset.UTC);
+        return sets.latestTimezone(userId).map(UserClock::zoneOrUtc).orElse(UTC);
     }
 
     public LocalDate today(ZoneId zone) {
@@ -34,7 +35,7 @@ public class UserClock {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
     }
 }

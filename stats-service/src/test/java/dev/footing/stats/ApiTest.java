@@ -1,0 +1,128 @@
+package dev.footing.stats;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+
+import org.junit.jupiter.api.Test;
+
+import dev.footing.infra.FootingTestResource;
+import dev.footing.stats.support.Exercises;
+import dev.footing.stats.support.StatsTest;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Unknown users get zeros; bad queries get a 400 problem naming the parameter and change nothing. */
+@QuarkusTest
+@WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "stats"))
+class ApiTest extends StatsTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void unknownUserHasZerosEverywhere() {
+        String nobody = newUser("nobody");
+        given().get("/api/users/{u}/summary", nobody).then().statusCode(200)
+                .body("userId", equalTo(nobody))
+                .body("timezone", equalTo("UTC"))
+                .body("asOf", equalTo("2027-01-07"))
+                .body("eventsApplied", equalTo(0))
+                .body("lastEventAt", nullValue())
+                .body("lastActiveDate", nullValue())
+                .body("allTime.sets", equalTo(0))
+                .body("allTime.sessions", equalTo(0))
+                .body("allTime.loadVolumeKg", equalTo(0.0))
+                .body("thisWeek.week", equalTo("2027-W01"))
+                .body("thisWeek.sets", equalTo(0))
+                .body("dailyStreak.current", equalTo(0))
+                .body("dailyStreak.longest", equalTo(0))
+                .body("weeklyStreak.current", equalTo(0));
+        given().get("/api/users/{u}/volume?from=2027-01-01&to=2027-01-07&bucket=day", nobody).then().statusCode(200)
+                .body("series", hasSize(1)).body("series[0].points", hasSize(7))
+                .body("series[0].points.sets", everyItem(equalTo(0)));
+        given().get("/api/users/{u}/volume?groupBy=exercise", nobody).then().statusCode(200)
+                .body("series", empty()).body("from", equalTo("2026-10-19")).body("to", equalTo("2027-01-07"));
+        given().get("/api/users/{u}/records", nobody).then().statusCode(200).body("exercises", empty());
+        given().get("/api/users/{u}/balance", nobody).then().statusCode(200).body("exercises", empty());
+        given().get("/api/users/{u}/calendar", nobody).then().statusCode(200)
+                .body("days", hasSize(365)).body("activeDays", equalTo(0)).body("to", equalTo("2027-01-07"));
+        given().get("/api/users/{u}/exercises/{e}", nobody, Exercises.CALF_RAISE.id()).then().statusCode(200)
+                .body("exercise", nullValue()).body("totals.sets", equalTo(0)).body("history", empty());
+        given().get("/api/users/{u}/streaks", nobody).then().statusCode(200).body("daily.current", equalTo(0));
+    }
+
+    @Test
+    void badQueriesAreProblemsNamingTheParameter() {
+        String user = newUser("bad");
+        badRequest("/api/users/" + user + "/summary?asOf=2027-02-30", "asOf");
+        badRequest("/api/users/" + user + "/streaks?asOf=yesterday", "asOf");
+        badRequest("/api/users/" + user + "/volume?from=2027-13-01", "from");
+        badRequest("/api/users/" + user + "/volume?to=tomorrow", "to");
+        badRequest("/api/users/" + user + "/volume?from=2027-01-10&to=2027-01-01", "from");
+        badRequest("/api/users/" + user + "/volume?bucket=year", "bucket");
+        badRequest("/api/users/" + user + "/volume?groupBy=muscle", "groupBy");
+        badRequest("/api/users/" + user + "/volume?from=2027-01-01&to=2028-01-02&bucket=day", "from");
+        badRequest("/api/users/" + user + "/calendar?from=2026-01-01&to=2027-01-07", "from");
+        badRequest("/api/users/" + user + "/calendar?from=2027-01-08&to=2027-01-07", "from");
+        badRequest("/api/users/" + user + "/exercises/calf-raise", "exerciseId");
+        badRequest("/api/users/" + "x".repeat(65) + "/summary", "userId");
+        badRequest("/api/users/bad%20user/records", "userId");
+    }
+
+    @Test
+    void boundsAreInclusive() {
+        String user = newUser("bounds");
+        // 2028 is a leap year: 366 day buckets is the most allowed.
+        given().get("/api/users/{u}/volume?from=2028-01-01&to=2028-12-31&bucket=day", user).then().statusCode(200)
+                .body("series[0].points", hasSize(366));
+        given().get("/api/users/{u}/calendar?from=2028-01-01&to=2028-12-31", user).then().statusCode(200)
+                .body("days", hasSize(366));
+        given().get("/api/users/{u}/volume?from=2027-01-07&to=2027-01-07&bucket=MONTH&groupBy=BODY_AREA", user)
+                .then().statusCode(200).body("bucket", equalTo("month")).body("groupBy", equalTo("bodyArea"));
+    }
+
+    @Test
+    void goalsAreValidatedAndABadGoalChangesNothing() {
+        String user = newUser("goals");
+        given().contentType("application/json").body("{\"activeDaysPerWeek\":3}").put("/api/users/{u}/goals", user)
+                .then().statusCode(200).body("activeDaysPerWeek", equalTo(3));
+        for (String bad : new String[] {"{\"activeDaysPerWeek\":0}", "{\"activeDaysPerWeek\":8}", "{}",
+                "{\"activeDaysPerWeek\":\"three\"}"}) {
+            given().contentType("application/json").body(bad).put("/api/users/{u}/goals", user)
+                    .then().log().ifValidationFails().statusCode(400).contentType(PROBLEM)
+                    .body("violations[0].field", equalTo("activeDaysPerWeek"));
+        }
+        given().contentType("application/json").body("{\"activeDaysPerWeek\":").put("/api/users/{u}/goals", user)
+                .then().statusCode(400).contentType(PROBLEM).body("title", equalTo("Malformed JSON"));
+        given().contentType("application/json").put("/api/users/{u}/goals", user)
+                .then().log().ifValidationFails().statusCode(400).contentType(PROBLEM);
+        given().get("/api/users/{u}/goals", user).then().statusCode(200).body("activeDaysPerWeek", equalTo(3));
+        given().get("/api/users/{u}/streaks", user).then().statusCode(200).body("weekly.goal", equalTo(3));
+    }
+
+    @Test
+    void operationsEndpoints() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("workout-events consumer"))
+                .body(containsString("Kafka"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("footing_stats_consumer_lag"))
+                .body(containsString("footing_stats_events_applied_total"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/users/{userId}/volume"));
+    }
+
+    private static void badRequest(String path, String field) {
+        given().get(path).then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400))
+                .body("violations[0].field", equalTo(field))
+                .body("detail", not(containsString("Exception")));
+    }
+}
