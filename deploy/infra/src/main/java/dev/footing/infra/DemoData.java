@@ -33,14 +33,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class DemoData {
 
-    /** A demo user: who, where, which program, how often they train, since how many days. */
-    record Persona(String userId, ZoneId zone, String programSlug, double trainingProbability, int days) {
+    /**
+     * A demo user: who, where, which program, how often they train, since how many days, and
+     * how their right leg keeps up with the left (most people have a weaker side).
+     */
+    record Persona(String userId, ZoneId zone, String programSlug, double trainingProbability, int days,
+            double rightSideShare) {
     }
 
     static final List<Persona> PERSONAS = List.of(
-            new Persona("demo-ana", ZoneId.of("Europe/Berlin"), "smirnova-runner-foot-and-leg", 0.45, 120),
-            new Persona("demo-ben", ZoneId.of("America/New_York"), "flat-feet-set", 0.7, 90),
-            new Persona("demo-chen", ZoneId.of("Pacific/Auckland"), "simple-ankle-strengthening-at-home", 0.55, 150));
+            new Persona("demo-ana", ZoneId.of("Europe/Berlin"), "smirnova-runner-foot-and-leg", 0.45, 120, 0.9),
+            new Persona("demo-ben", ZoneId.of("America/New_York"), "flat-feet-set", 0.7, 90, 1.0),
+            new Persona("demo-chen", ZoneId.of("Pacific/Auckland"), "simple-ankle-strengthening-at-home", 0.55, 150, 0.85));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -105,10 +109,11 @@ public final class DemoData {
                         ObjectNode set = sets.addObject();
                         set.put("id", uuid(persona.userId(), day, "set", sets.size()).toString());
                         set.put("exerciseId", exercise.path("id").asText());
+                        double share = side.equals("RIGHT") ? persona.rightSideShare() : 1.0;
                         if ("DURATION".equals(exercise.path("measurement").asText())) {
-                            set.put("durationSeconds", ranged(prescription, "holdSeconds", "holdSecondsMax", 30, progress, random));
+                            set.put("durationSeconds", scaled(ranged(prescription, "holdSeconds", "holdSecondsMax", 30, progress, random), share));
                         } else {
-                            set.put("reps", ranged(prescription, "reps", "repsMax", 12, progress, random));
+                            set.put("reps", scaled(ranged(prescription, "reps", "repsMax", 12, progress, random), share));
                         }
                         set.put("loadKg", 0);
                         set.put("side", side);
@@ -123,7 +128,7 @@ public final class DemoData {
             body.put("programId", program.path("id").asText());
             body.put("startedAt", start.toInstant().toString());
             body.set("sets", sets);
-            HttpResponse<String> created = send("POST", session.resolve("/api/sessions"), body.toString());
+            HttpResponse<String> created = postSession(body.toString());
             if (created.statusCode() != 201 && created.statusCode() != 200) {
                 throw new IllegalStateException("session-service refused a demo session: " + created.statusCode() + " " + created.body());
             }
@@ -133,12 +138,27 @@ public final class DemoData {
         return posted;
     }
 
+    private static int scaled(int amount, double share) {
+        return Math.max(1, (int) Math.round(amount * share));
+    }
+
     /** Progresses from the low end of the prescription towards its high end over the months. */
     private static int ranged(JsonNode prescription, String low, String high, int fallback, double progress, Random random) {
         int from = prescription.path(low).asInt(fallback);
         int to = prescription.path(high).asInt(from);
         int value = (int) Math.round(from + (to - from) * progress) + random.nextInt(3) - 1;
         return Math.max(1, value);
+    }
+
+    /** Right after start, session-service may still be reading the catalog into its replica (422). */
+    private HttpResponse<String> postSession(String body) throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = send("POST", session.resolve("/api/sessions"), body);
+            if (response.statusCode() != 422 || attempt == 60) {
+                return response;
+            }
+            Thread.sleep(1000);
+        }
     }
 
     private static String exerciseIdOf(JsonNode item) {
