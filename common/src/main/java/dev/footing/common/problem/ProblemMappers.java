@@ -6,12 +6,14 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -51,6 +53,15 @@ public class ProblemMappers {
         }
         return respond(new Problem(ProblemException.type("malformed-json"), "Malformed JSON", 400,
                 "The request body is not valid JSON: " + e.getOriginalMessage(), List.of()));
+    }
+
+    /**
+     * Quarkus REST ships its own mapper for this subtype (a wrong type or unknown enum value in a
+     * body) that answers plain JSON; being more specific, it would beat {@link #unreadable}.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
