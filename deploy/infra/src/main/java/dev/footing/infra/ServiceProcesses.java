@@ -105,6 +105,11 @@ public final class ServiceProcesses implements AutoCloseable {
         }
     }
 
+    /** The operating-system process id of a running service, e.g. to read its memory use. */
+    public long pid(String service) {
+        return processes.get(service).pid();
+    }
+
     /** Stops one service gracefully (SIGTERM), as an operator or a crash-free restart would. */
     public void stop(String service) {
         Process process = processes.remove(service);
