@@ -75,6 +75,9 @@ class ApiTest extends StatsTest {
         badRequest("/api/users/" + user + "/exercises/calf-raise", "exerciseId");
         badRequest("/api/users/" + "x".repeat(65) + "/summary", "userId");
         badRequest("/api/users/bad%20user/records", "userId");
+        // LocalDate would accept it, and week arithmetic would overflow.
+        given().queryParam("asOf", "+999999999-12-31").get("/api/users/{u}/summary", user).then().statusCode(400)
+                .contentType(PROBLEM).body("violations[0].field", equalTo("asOf"));
     }
 
     @Test

@@ -61,6 +61,9 @@ public class StatsConsumer {
     @ConfigProperty(name = "stats.consumer.max-poll-records", defaultValue = "500")
     int maxPollRecords;
 
+    @ConfigProperty(name = "stats.consumer.session-timeout-ms", defaultValue = "10000")
+    int sessionTimeoutMs;
+
     @Inject
     EventApplier applier;
 
@@ -257,6 +260,9 @@ public class StatsConsumer {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        // A crashed instance keeps its partitions until its session times out (Kafka's default is 45 s).
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(1000, sessionTimeoutMs / 3));
         return props;
     }
 }

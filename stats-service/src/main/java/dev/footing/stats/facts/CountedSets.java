@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.footing.stats.problem.StoreUnavailableException;
+
 /**
  * Read queries over the counted sets of one user (completed and not retracted). Every number is
  * an aggregate over these rows at query time, so no stored counter can drift from the facts.
@@ -199,7 +201,7 @@ public class CountedSets {
                 return rows;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + e.getMessage(), e);
+            throw new StoreUnavailableException("query failed: " + e.getMessage(), e);
         }
     }
 

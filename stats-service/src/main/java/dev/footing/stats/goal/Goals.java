@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.footing.stats.problem.StoreUnavailableException;
+
 /** Per-user goals, kept apart from the event facts: they come from the API, and a rebuild keeps them. */
 @ApplicationScoped
 public class Goals {
@@ -31,7 +33,7 @@ public class Goals {
                 return rs.next() ? rs.getInt(1) : Goal.DEFAULT_ACTIVE_DAYS_PER_WEEK;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new StoreUnavailableException("goal query failed: " + e.getMessage(), e);
         }
     }
 
@@ -45,7 +47,7 @@ public class Goals {
             upsert.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
             upsert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new StoreUnavailableException("goal query failed: " + e.getMessage(), e);
         }
     }
 }

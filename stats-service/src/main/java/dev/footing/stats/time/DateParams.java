@@ -19,11 +19,17 @@ public final class DateParams {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeException e) {
             throw ProblemException.invalidField(parameter, "not a date (YYYY-MM-DD): \"" + value + "\"");
         }
+        // LocalDate accepts years up to ±999999999, where week and month arithmetic overflows.
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw ProblemException.invalidField(parameter, "must be between 0001-01-01 and 9999-12-31");
+        }
+        return date;
     }
 
     public static void requireOrdered(LocalDate from, LocalDate to) {
