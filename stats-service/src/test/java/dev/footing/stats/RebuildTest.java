@@ -104,6 +104,29 @@ class RebuildTest extends StatsTest {
     }
 
     @Test
+    void aSecondRebuildWhileOneRunsIsAConflict() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        rebuilder.beforeSwap(() -> {
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            String location = given().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
+            given().post("/api/admin/rebuild").then().statusCode(409).contentType("application/problem+json")
+                    .body("status", equalTo(409));
+            release.countDown();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> "SUCCEEDED".equals(given().get(location).then().extract().path("state")));
+        } finally {
+            release.countDown();
+            rebuilder.beforeSwap(null);
+        }
+    }
+
+    @Test
     void unknownRebuildIsNotFound() {
         given().get("/api/admin/rebuild/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
