@@ -1,5 +1,7 @@
 package dev.footing.stats.goal;
 
+import java.util.Set;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,7 +36,7 @@ public class GoalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Goal put(@PathParam("userId") String userId, @Valid @NotNull Goal goal) {
         goals.set(UserIds.require(userId), goal.activeDaysPerWeek());
-        live.publish(java.util.Set.of(userId));
+        live.publish(Set.of(userId));
         return goal;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -81,7 +82,7 @@ public class Rebuilder {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<UUID, Run> runs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
     private volatile Run latest;
     private volatile Runnable beforeSwap = () -> { };
 
