@@ -59,26 +59,37 @@ public final class ServiceProcesses implements AutoCloseable {
 
     /** Starts every service; {@code jdbcUrl} maps a database name (catalog, session, stats) to its URL. */
     public void start(String kafkaBootstrapServers, Function<String, String> jdbcUrl, String dbUser, String dbPassword) {
-        ports.keySet().forEach(service -> start(service, kafkaBootstrapServers, jdbcUrl, dbUser, dbPassword));
+        List.copyOf(ports.keySet()).forEach(service -> start(service, kafkaBootstrapServers, jdbcUrl, dbUser, dbPassword));
     }
 
     public void start(String service, String kafkaBootstrapServers, Function<String, String> jdbcUrl, String dbUser,
             String dbPassword) {
+        startInstance(service, service, ports.get(service), Map.of(), kafkaBootstrapServers, jdbcUrl, dbUser, dbPassword);
+    }
+
+    /**
+     * Starts one more instance of a service under its own name and port, e.g. a second
+     * stats-service for scale-out tests; {@code extraEnv} adds or overrides its configuration.
+     */
+    public void startInstance(String instance, String service, int port, Map<String, String> extraEnv,
+            String kafkaBootstrapServers, Function<String, String> jdbcUrl, String dbUser, String dbPassword) {
+        ports.put(instance, port);
         try {
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jarOf(service).toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(service + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(instance + ".log").toFile()));
             Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
             env.put("DB_URL", jdbcUrl.apply(service.replace("-service", "")));
             env.put("DB_USER", dbUser);
             env.put("DB_PASSWORD", dbPassword);
-            processes.put(service, builder.start());
+            env.putAll(extraEnv);
+            processes.put(instance, builder.start());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + service, e);
+            throw new UncheckedIOException("could not start " + instance, e);
         }
     }
 

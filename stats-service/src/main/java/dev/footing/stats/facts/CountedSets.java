@@ -10,7 +10,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,6 +71,16 @@ public class CountedSets {
 
     public long eventsApplied(String userId) {
         return query("SELECT count(*) FROM applied_event WHERE user_id = ?", List.of(userId), rs -> rs.getLong(1)).get(0);
+    }
+
+    /** Events applied per user, for many users in one query; users without any are left out. */
+    public Map<String, Long> eventsApplied(Collection<String> userIds) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : query("SELECT user_id, count(*) FROM applied_event WHERE user_id = ANY (?) GROUP BY user_id",
+                Collections.singletonList(userIds.toArray(String[]::new)), rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     public Optional<Instant> lastEventAt(String userId) {

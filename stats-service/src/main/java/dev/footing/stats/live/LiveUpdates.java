@@ -4,23 +4,36 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
+import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.summary.Summary;
 import dev.footing.stats.summary.SummaryService;
 
 /**
- * In-process broadcaster of summaries: a subscriber gets the current summary at once, then a
- * new one after each committed batch that applied an event of its user. Only the instance
- * that consumes the user's partition publishes (see README: scale-out).
+ * Broadcaster of summaries: a subscriber gets the current summary at once, then a new one after
+ * each committed batch that applied an event of its user.
+ *
+ * <p>With several instances, the user's partition may be consumed by another instance than the
+ * one holding the connection. So besides the push from the local consumer, every second the
+ * watched users' applied-event counts are read from the shared database, and a changed count
+ * sends the new summary. A count already sent is never sent twice.
  */
 @ApplicationScoped
 public class LiveUpdates {
@@ -30,7 +43,46 @@ public class LiveUpdates {
     @Inject
     SummaryService summaries;
 
+    @Inject
+    CountedSets sets;
+
+    @ConfigProperty(name = "stats.live.poll-interval-ms", defaultValue = "1000")
+    long pollIntervalMs;
+
     private final Map<String, Set<MultiEmitter<? super Summary>>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, Long> sentEventsApplied = new ConcurrentHashMap<>();
+    private ScheduledExecutorService poller;
+
+    @PostConstruct
+    void startPolling() {
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "stats-live-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::pollOtherInstances, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopPolling() {
+        poller.shutdownNow();
+    }
+
+    void pollOtherInstances() {
+        Set<String> watched = Set.copyOf(subscribers.keySet());
+        if (watched.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, Long> counts = sets.eventsApplied(watched);
+            Set<String> changed = watched.stream()
+                    .filter(user -> !counts.getOrDefault(user, 0L).equals(sentEventsApplied.get(user)))
+                    .collect(Collectors.toSet());
+            publish(changed);
+        } catch (RuntimeException e) {
+            LOG.warnf("live poll failed (next round in %d ms): %s", pollIntervalMs, e.getMessage());
+        }
+    }
 
     public Multi<Summary> stream(String userId) {
         return Multi.createFrom().emitter(emitter -> {
@@ -38,11 +90,17 @@ public class LiveUpdates {
             subscribers.computeIfAbsent(userId, u -> new CopyOnWriteArraySet<>()).add(emitter);
             emitter.onTermination(() -> subscribers.computeIfPresent(userId, (u, set) -> {
                 set.remove(emitter);
-                return set.isEmpty() ? null : set;
+                if (set.isEmpty()) {
+                    sentEventsApplied.remove(u);
+                    return null;
+                }
+                return set;
             }));
             Infrastructure.getDefaultWorkerPool().execute(() -> {
                 try {
-                    emitter.emit(summaries.summary(userId, null));
+                    Summary first = summaries.summary(userId, null);
+                    sentEventsApplied.putIfAbsent(userId, first.eventsApplied());
+                    emitter.emit(first);
                 } catch (RuntimeException e) {
                     emitter.fail(e);
                 }
@@ -64,6 +122,7 @@ public class LiveUpdates {
             }
             try {
                 Summary summary = summaries.summary(userId, null);
+                sentEventsApplied.put(userId, summary.eventsApplied());
                 emitters.forEach(emitter -> emitter.emit(summary));
             } catch (RuntimeException e) {
                 LOG.warnf(e, "could not publish a live summary for %s", userId);
