@@ -40,21 +40,9 @@ public class CountedSets {
 
     /** Totals of the user's counted sets; null bounds and exercise mean "all". */
     public Totals totals(String userId, LocalDate from, LocalDate to, UUID exerciseId) {
-        StringBuilder sql = new StringBuilder("SELECT " + TOTALS + " FROM set_fact WHERE user_id = ? AND NOT retracted");
-        List<Object> args = new ArrayList<>(List.of(userId));
-        if (from != null) {
-            sql.append(" AND local_date >= ?");
-            args.add(from);
-        }
-        if (to != null) {
-            sql.append(" AND local_date <= ?");
-            args.add(to);
-        }
-        if (exerciseId != null) {
-            sql.append(" AND exercise_id = ?");
-            args.add(exerciseId);
-        }
-        return query(sql.toString(), args, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT " + TOTALS + " FROM set_fact WHERE " + countedSets(userId, from, to, exerciseId, args);
+        return query(sql, args, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                 Totals.kg(rs.getBigDecimal(5)), rs.getLong(6))).get(0);
     }
 
@@ -129,24 +117,12 @@ public class CountedSets {
 
     /** Totals per active local date in [from, to] (null bounds: all), optionally of one exercise. */
     public List<DayTotals> perDay(String userId, LocalDate from, LocalDate to, UUID exerciseId) {
-        StringBuilder sql = new StringBuilder("SELECT local_date, count(DISTINCT session_id), count(*), coalesce(sum(reps), 0),"
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT local_date, count(DISTINCT session_id), count(*), coalesce(sum(reps), 0),"
                 + " coalesce(sum(duration_seconds), 0), coalesce(sum(reps * load_kg), 0)"
-                + " FROM set_fact WHERE user_id = ? AND NOT retracted");
-        List<Object> args = new ArrayList<>(List.of(userId));
-        if (from != null) {
-            sql.append(" AND local_date >= ?");
-            args.add(from);
-        }
-        if (to != null) {
-            sql.append(" AND local_date <= ?");
-            args.add(to);
-        }
-        if (exerciseId != null) {
-            sql.append(" AND exercise_id = ?");
-            args.add(exerciseId);
-        }
-        sql.append(" GROUP BY local_date ORDER BY local_date");
-        return query(sql.toString(), args, rs -> new DayTotals(rs.getObject(1, LocalDate.class), true, rs.getLong(2),
+                + " FROM set_fact WHERE " + countedSets(userId, from, to, exerciseId, args)
+                + " GROUP BY local_date ORDER BY local_date";
+        return query(sql, args, rs -> new DayTotals(rs.getObject(1, LocalDate.class), true, rs.getLong(2),
                 rs.getLong(3), rs.getLong(4), rs.getLong(5), Totals.kg(rs.getBigDecimal(6))));
     }
 
@@ -199,6 +175,28 @@ public class CountedSets {
     @FunctionalInterface
     interface Row<T> {
         T map(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * The condition for the user's counted sets in [from, to] (null bounds: unbounded), optionally of
+     * one exercise; appends its parameters to {@code args}.
+     */
+    private static String countedSets(String userId, LocalDate from, LocalDate to, UUID exerciseId, List<Object> args) {
+        StringBuilder where = new StringBuilder("user_id = ? AND NOT retracted");
+        args.add(userId);
+        if (from != null) {
+            where.append(" AND local_date >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            where.append(" AND local_date <= ?");
+            args.add(to);
+        }
+        if (exerciseId != null) {
+            where.append(" AND exercise_id = ?");
+            args.add(exerciseId);
+        }
+        return where.toString();
     }
 
     private <T> List<T> query(String sql, List<Object> args, Row<T> row) {
