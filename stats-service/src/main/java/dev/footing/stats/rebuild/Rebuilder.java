@@ -43,6 +43,7 @@ import dev.footing.stats.facts.EventApplier;
 import dev.footing.stats.facts.FactTables;
 import dev.footing.stats.facts.Positioned;
 import dev.footing.stats.live.LiveUpdates;
+import dev.footing.stats.problem.StoreUnavailableException;
 import dev.footing.stats.rebuild.RebuildStatus.State;
 
 /**
@@ -58,6 +59,8 @@ public class Rebuilder {
 
     private static final Logger LOG = Logger.getLogger(Rebuilder.class);
     private static final Duration STALL_LIMIT = Duration.ofMinutes(2);
+    /** The advisory lock key of rebuilds ("footing" rebuild), the same on every instance. */
+    private static final long REBUILD_LOCK = 0x666F6F74_72656275L;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -90,11 +93,60 @@ public class Rebuilder {
         if (latest != null && latest.state == State.RUNNING) {
             throw ProblemException.conflict("rebuild " + latest.id + " is still running");
         }
+        Connection lock = lockAcrossInstances();
         Run run = new Run(UUID.randomUUID(), clock.instant());
         runs.put(run.id, run);
         latest = run;
-        executor.submit(() -> execute(run));
+        try {
+            executor.submit(() -> {
+                try {
+                    execute(run);
+                } finally {
+                    unlock(lock);
+                }
+            });
+        } catch (RuntimeException e) {
+            unlock(lock);
+            throw e;
+        }
         return run.status();
+    }
+
+    /**
+     * Every instance rebuilds into the same rebuild_* tables of the shared database: a second rebuild
+     * would drop the first one's copies mid-replay and let it swap in tables that miss events. A
+     * session-level advisory lock, held on its own connection for the whole run, lets one run at a time.
+     */
+    private Connection lockAcrossInstances() {
+        try {
+            Connection connection = dataSource.getConnection();
+            boolean locked = false;
+            try (PreparedStatement tryLock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                tryLock.setLong(1, REBUILD_LOCK);
+                try (ResultSet rs = tryLock.executeQuery()) {
+                    locked = rs.next() && rs.getBoolean(1);
+                }
+            } finally {
+                if (!locked) {
+                    connection.close();
+                }
+            }
+            if (!locked) {
+                throw ProblemException.conflict("a rebuild is running on another instance");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("could not take the rebuild lock: " + e.getMessage(), e);
+        }
+    }
+
+    private static void unlock(Connection connection) {
+        try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, REBUILD_LOCK);
+            unlock.execute();
+        } catch (SQLException e) {
+            LOG.warnf("could not release the rebuild lock: %s", e.getMessage());
+        }
     }
 
     public Optional<RebuildStatus> status(UUID id) {

@@ -1,0 +1,95 @@
+package dev.footing.stats.rebuild;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.footing.infra.FootingTestResource;
+import dev.footing.stats.facts.EventApplier;
+import dev.footing.stats.live.LiveUpdates;
+import dev.footing.stats.rebuild.RebuildStatus.State;
+import dev.footing.stats.support.StatsTest;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every instance of stats-service rebuilds into the same {@code rebuild_*} tables of the shared database:
+ * a rebuild requested from a second instance while the first one runs would drop the first one's copies
+ * mid-replay and let it swap in tables that miss events. It must be refused.
+ */
+@QuarkusTest
+@WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "stats"))
+class RebuildAcrossInstancesTest extends StatsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "stats.consumer.topic")
+    String topic;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EventApplier applier;
+
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    Clock clock;
+
+    @Test
+    void aRebuildWhileAnotherInstanceRebuildsIsAConflict() throws Exception {
+        Rebuilder otherInstance = new Rebuilder();
+        otherInstance.bootstrapServers = bootstrapServers;
+        otherInstance.topic = topic;
+        otherInstance.dataSource = dataSource;
+        otherInstance.applier = applier;
+        otherInstance.live = live;
+        otherInstance.clock = clock;
+        CountDownLatch release = new CountDownLatch(1);
+        otherInstance.beforeSwap(() -> {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            RebuildStatus other = otherInstance.start();
+            given().post("/api/admin/rebuild").then().statusCode(409).contentType("application/problem+json")
+                    .body("status", equalTo(409));
+            release.countDown();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> otherInstance.status(other.id()).orElseThrow().state() != State.RUNNING);
+            assertThat(otherInstance.status(other.id()).orElseThrow().state())
+                    .isEqualTo(State.SUCCEEDED);
+
+            // Once it is done, this instance may rebuild.
+            String location = given().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !"RUNNING".equals(given().get(location).then().extract().path("state")));
+            given().get(location).then().body("state", equalTo("SUCCEEDED"));
+        } finally {
+            release.countDown();
+            otherInstance.shutdown();
+        }
+    }
+}
