@@ -154,7 +154,13 @@ public class SessionResource {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate date = LocalDate.parse(value.trim());
+            // LocalDate reaches years ±999999999; PostgreSQL's date does not, and would answer a 500.
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                violations.invalid(field, "must be between 0001-01-01 and 9999-12-31");
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             violations.invalid(field, "must be a date YYYY-MM-DD, not \"" + value + "\"");
             return null;

@@ -25,10 +25,14 @@ public final class SessionRules {
         Instant latest = now.plus(SetRules.FUTURE_TOLERANCE);
         if (session.startedAt() != null && session.startedAt().isAfter(latest)) {
             violations.invalid("startedAt", "must not be more than 5 minutes in the future");
+        } else if (session.startedAt() != null && session.startedAt().isBefore(SetRules.EARLIEST)) {
+            violations.invalid("startedAt", SetRules.EARLIEST_RULE);
         }
         if (session.completedAt() != null) {
             if (session.completedAt().isAfter(latest)) {
                 violations.invalid("completedAt", "must not be more than 5 minutes in the future");
+            } else if (session.completedAt().isBefore(SetRules.EARLIEST)) {
+                violations.invalid("completedAt", SetRules.EARLIEST_RULE);
             } else if (session.startedAt() != null && session.completedAt().isBefore(session.startedAt())) {
                 violations.invalid("completedAt", "must not be before startedAt");
             }

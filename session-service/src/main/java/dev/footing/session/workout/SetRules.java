@@ -13,6 +13,9 @@ import dev.footing.session.exercise.Measurement;
 public final class SetRules {
 
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    /** Nobody logged a set before this; far older instants would not even fit PostgreSQL (a 500, not a 400). */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    public static final String EARLIEST_RULE = "must not be before " + EARLIEST;
     public static final int MAX_REPS = 1000;
     public static final int MAX_DURATION_SECONDS = 7200;
     public static final BigDecimal MAX_LOAD_KG = BigDecimal.valueOf(1000);
@@ -51,6 +54,8 @@ public final class SetRules {
         }
         if (set.completedAt() != null && set.completedAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
             violations.invalid(field(prefix, "completedAt"), "must not be more than 5 minutes in the future");
+        } else if (set.completedAt() != null && set.completedAt().isBefore(EARLIEST)) {
+            violations.invalid(field(prefix, "completedAt"), EARLIEST_RULE);
         }
         if (set.exerciseId() == null) {
             violations.invalid(field(prefix, "exerciseId"), "is required");

@@ -98,6 +98,8 @@ class BadInputTest {
             "{\"exerciseId\":\"CALF\",\"reps\":10,\"loadKg\":\"heavy\"}          | loadKg",
             "{\"exerciseId\":\"CALF\",\"reps\":10,\"side\":\"SIDEWAYS\"}         | side",
             "{\"exerciseId\":\"CALF\",\"reps\":10,\"completedAt\":\"yesterday\"} | completedAt",
+            "{\"exerciseId\":\"CALF\",\"reps\":10,\"completedAt\":\"-5000-01-01T00:00:00Z\"} | completedAt",
+            "{\"exerciseId\":\"CALF\",\"reps\":10,\"completedAt\":\"0000-06-01T00:00:00Z\"} | completedAt",
             "{\"exerciseId\":\"not-a-uuid\",\"reps\":10}                         | exerciseId",
             "{\"exerciseId\":\"CALF\",\"reps\":10,\"weight\":20}                 | weight",
     })
@@ -157,6 +159,8 @@ class BadInputTest {
             "{\"userId\":\"USER\",\"startedAt\":\"FUTURE\"}                | startedAt",
             "{\"userId\":\"USER\",\"startedAt\":\"2026-01-02T00:00:00Z\",\"completedAt\":\"2026-01-01T00:00:00Z\"} | completedAt",
             "{\"userId\":\"USER\",\"programId\":\"p1\"}                    | programId",
+            "{\"userId\":\"USER\",\"startedAt\":\"-5000-01-01T00:00:00Z\"} | startedAt",
+            "{\"userId\":\"USER\",\"startedAt\":\"1969-12-31T23:59:59Z\"}  | startedAt",
             "{\"userId\":42}                                               | userId",
             "{\"userId\":\"USER\",\"sets\":{}}                             | sets",
     })
@@ -209,6 +213,9 @@ class BadInputTest {
         invalid(given().queryParam("userId", user).queryParam("from", "2026-13-01").when().get("/api/sessions").then(), "from");
         invalid(given().queryParam("userId", user).queryParam("from", "2026-02-02").queryParam("to", "2026-02-01")
                 .when().get("/api/sessions").then(), "from");
+        // Dates PostgreSQL cannot compare with (before 4713 BC, after 5874897) are a 400, not a 500.
+        invalid(given().queryParam("userId", user).queryParam("from", "-5000-01-01").when().get("/api/sessions").then(), "from");
+        invalid(given().queryParam("userId", user).queryParam("to", "+100000000-01-01").when().get("/api/sessions").then(), "to");
         invalid(given().queryParam("userId", user).queryParam("size", "1000").when().get("/api/sessions").then(), "size");
         invalid(given().queryParam("userId", user).queryParam("page", "-1").when().get("/api/sessions").then(), "page");
         invalid(given().queryParam("userId", user).queryParam("page", "two").when().get("/api/sessions").then(), "page");
