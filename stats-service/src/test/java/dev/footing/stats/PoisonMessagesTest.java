@@ -6,11 +6,17 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import dev.footing.infra.FootingTestResource;
 import dev.footing.infra.TestInfrastructure;
 import dev.footing.infra.Topics;
+import dev.footing.stats.event.StatsConsumer;
 import dev.footing.stats.support.Exercises;
 import dev.footing.stats.support.StatsTest;
 import dev.footing.stats.support.WorkoutEvents;
@@ -37,6 +44,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "stats"))
 class PoisonMessagesTest extends StatsTest {
+
+    @Inject
+    StatsConsumer consumer;
 
     @Test
     void poisonGoesToTheDeadLetterTopicWithItsReasonAndConsumptionGoesOn() {
@@ -94,6 +104,31 @@ class PoisonMessagesTest extends StatsTest {
                 .body("allTime.sets", equalTo(1)).body("allTime.reps", equalTo(7));
     }
 
+    @Test
+    void poisonIsDeadLetteredOnceWhileItsBatchIsRetried() throws Exception {
+        String user = newUser("poison-retried");
+        ProducerRecord<String, String> valid = WorkoutEvents.set(user, "ok", "s1", Exercises.TOWEL_CURL, 12, null, null,
+                null, "2027-01-05T10:00", "UTC");
+        ProducerRecord<String, String> poison = WorkoutEvents.raw(user, WorkoutEvents.headers(UUID.randomUUID().toString(),
+                "footing.set.completed.v1", "2027-01-05T10:01:00Z"), "not JSON either");
+        // The database cannot take the batch (a failure that is not about the data): the poll is retried.
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl("stats"), TestInfrastructure.dbUser(),
+                TestInfrastructure.dbPassword()); Statement statement = db.createStatement()) {
+            statement.execute("ALTER TABLE applied_event RENAME TO applied_event_away");
+            try {
+                WorkoutEvents.send(List.of(valid, poison));
+                await().atMost(Duration.ofSeconds(30)).until(() -> consumer.lastError() != null);
+                Thread.sleep(3_000);
+            } finally {
+                statement.execute("ALTER TABLE applied_event_away RENAME TO applied_event");
+            }
+        }
+        awaitEventsApplied(user, 1);
+        given().get("/api/users/{u}/summary", user).then().statusCode(200).body("allTime.reps", equalTo(12));
+        assertThat(allDeadLetters(user)).as("one dead letter for one poison message, however often its poll was retried")
+                .extracting(r -> header(r, "dlq-original-offset")).hasSize(1);
+    }
+
     private static String header(ConsumerRecord<String, String> record, String key) {
         Header header = record.headers().lastHeader(key);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
@@ -118,6 +153,31 @@ class PoisonMessagesTest extends StatsTest {
                     }
                 }
                 return found.size() >= count;
+            });
+            return found;
+        }
+    }
+
+    /** Every dead letter keyed by this user, read up to the end of the topic. */
+    private static List<ConsumerRecord<String, String>> allDeadLetters(String user) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.WORKOUT_EVENTS_DLQ).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (user.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
             });
             return found;
         }

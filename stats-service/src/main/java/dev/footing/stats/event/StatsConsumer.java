@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -194,18 +195,24 @@ public class StatsConsumer {
     private void process(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) throws Exception {
         List<Positioned> events = new ArrayList<>();
         Map<Positioned, ConsumerRecord<String, byte[]>> sources = new HashMap<>();
-        DeadLetters.Batch dlq = deadLetters.batch();
+        Map<ConsumerRecord<String, byte[]>, String> poison = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 Positioned event = RecordDecoder.decode(record);
                 events.add(event);
                 sources.put(event, record);
             } catch (PoisonMessageException e) {
-                LOG.warnf("poison message at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.reason());
-                dlq.send(record, "poison", e.reason());
+                poison.put(record, e.reason());
             }
         }
         ApplyOutcome outcome = events.isEmpty() ? null : applier.apply(events, FactTables.LIVE);
+        // Dead letters only once the poll is applied: a poll that fails is read and retried again and again,
+        // and its poison must not reach the dead-letter topic (and its count) once per attempt.
+        DeadLetters.Batch dlq = deadLetters.batch();
+        poison.forEach((record, reason) -> {
+            LOG.warnf("poison message at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+            dlq.send(record, "poison", reason);
+        });
         if (outcome != null) {
             for (Positioned retraction : outcome.unknownSetRetractions()) {
                 SetRetracted event = (SetRetracted) retraction.event();
