@@ -1,6 +1,7 @@
 package dev.footing.session.exercise;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -155,10 +157,29 @@ public class CatalogReplicaConsumer {
             lastAppliedAt.set(Instant.now());
             lastError.set(null);
         } catch (Exception e) {
+            if (!isBadRecord(e)) {
+                // The database could not take it (outage, failover): skipping would leave the exercise
+                // unknown here until a restart. The consumer restarts and replays the topic instead.
+                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            }
             // One bad record must not stop the replica: later snapshots still apply.
             LOG.warnf("skipping unreadable exercise snapshot at %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
         }
+    }
+
+    /** Unreadable JSON, or a value the database refuses (SQLSTATE class 22 data, 23 integrity). */
+    private static boolean isBadRecord(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException || t instanceof IllegalArgumentException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                return state != null && (state.startsWith("22") || state.startsWith("23"));
+            }
+        }
+        return false;
     }
 
     private Properties properties() {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import dev.footing.infra.FootingTestResource;
 import dev.footing.session.support.Api;
+import dev.footing.session.support.Db;
 import dev.footing.session.support.TestCatalog;
 import dev.footing.session.support.TestCatalog.Exercise;
 import dev.footing.session.support.WorkoutEventsReader;
@@ -85,5 +86,45 @@ class ExerciseReplicaTest {
         List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SOON);
         assertThat(events).hasSize(1);
         assertThat(events.get(0).body().get("exercise").get("slug").asText()).isEqualTo("marble-pickup");
+    }
+
+    /**
+     * A snapshot the database could not store (an outage, a failover) is not a bad record: skipping
+     * it would leave the exercise unknown (422) on this instance until its next restart.
+     */
+    @Test
+    void aSnapshotTheDatabaseCouldNotStoreIsAppliedOnceTheDatabaseIsBack() {
+        Exercise late = new Exercise("db-outage-" + System.nanoTime(), "Stored after an outage", "BALANCE",
+                List.of("ANKLE"), "DURATION", false, false);
+        Db.update(db, "create sequence if not exists replica_outage_hits");
+        Db.update(db, "create table if not exists replica_outage (on_since timestamptz)");
+        Db.update(db, "insert into replica_outage values (now())");
+        Db.update(db, """
+                create or replace function replica_outage() returns trigger language plpgsql as $$
+                begin
+                    if new.slug like 'db-outage-%' and exists (select 1 from replica_outage) then
+                        perform nextval('replica_outage_hits');
+                        raise exception 'simulated database outage' using errcode = '57P03';
+                    end if;
+                    return new;
+                end $$""");
+        Db.update(db, "create trigger replica_outage before insert or update on exercise_replica "
+                + "for each row execute function replica_outage()");
+        try {
+            long hits = Db.count(db, "select case when is_called then last_value else 0 end from replica_outage_hits");
+            TestCatalog.publish(late.id().toString(), late.snapshotJson(Instant.parse("2026-06-01T00:00:00Z")));
+            await().atMost(SOON).until(() ->
+                    Db.count(db, "select case when is_called then last_value else 0 end from replica_outage_hits") > hits);
+            assertThat(TestCatalog.replicaName(db, late.id())).isNull();
+
+            Db.update(db, "delete from replica_outage");
+            await().atMost(SOON).until(() -> TestCatalog.replicaName(db, late.id()) != null);
+            String sessionId = Api.startSession(Api.newUser("outage"), "UTC");
+            Api.postSets(sessionId, "{\"exerciseId\":\"%s\",\"durationSeconds\":30}".formatted(late.id())).statusCode(201);
+        } finally {
+            Db.update(db, "drop trigger if exists replica_outage on exercise_replica");
+            Db.update(db, "drop function if exists replica_outage()");
+            Db.update(db, "drop table if exists replica_outage");
+        }
     }
 }
