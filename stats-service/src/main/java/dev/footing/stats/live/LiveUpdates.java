@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +50,10 @@ public class LiveUpdates {
     @ConfigProperty(name = "stats.live.poll-interval-ms", defaultValue = "1000")
     long pollIntervalMs;
 
-    private final Map<String, Set<MultiEmitter<? super Summary>>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, Set<Client>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Long> sentEventsApplied = new ConcurrentHashMap<>();
+    /** Numbers every summary read in the order the reads start: a later read saw at least what an earlier one saw. */
+    private final AtomicLong reads = new AtomicLong();
     private ScheduledExecutorService poller;
 
     @PostConstruct
@@ -87,9 +90,10 @@ public class LiveUpdates {
     public Multi<Summary> stream(String userId) {
         return Multi.createFrom().emitter(emitter -> {
             // Subscribe before reading the first summary, so no update can fall between the two.
-            subscribers.computeIfAbsent(userId, u -> new CopyOnWriteArraySet<>()).add(emitter);
+            Client client = new Client(emitter);
+            subscribers.computeIfAbsent(userId, u -> new CopyOnWriteArraySet<>()).add(client);
             emitter.onTermination(() -> subscribers.computeIfPresent(userId, (u, set) -> {
-                set.remove(emitter);
+                set.remove(client);
                 if (set.isEmpty()) {
                     sentEventsApplied.remove(u);
                     return null;
@@ -98,9 +102,10 @@ public class LiveUpdates {
             }));
             Infrastructure.getDefaultWorkerPool().execute(() -> {
                 try {
+                    long read = reads.incrementAndGet();
                     Summary first = summaries.summary(userId, null);
                     sentEventsApplied.putIfAbsent(userId, first.eventsApplied());
-                    emitter.emit(first);
+                    client.send(read, first);
                 } catch (RuntimeException e) {
                     emitter.fail(e);
                 }
@@ -109,21 +114,22 @@ public class LiveUpdates {
     }
 
     public int subscribers(String userId) {
-        Set<MultiEmitter<? super Summary>> set = subscribers.get(userId);
+        Set<Client> set = subscribers.get(userId);
         return set == null ? 0 : set.size();
     }
 
     /** Called after a commit: computes a summary only for users someone is watching. */
     public void publish(Set<String> users) {
         for (String userId : users) {
-            Set<MultiEmitter<? super Summary>> emitters = subscribers.get(userId);
-            if (emitters == null || emitters.isEmpty()) {
+            Set<Client> clients = subscribers.get(userId);
+            if (clients == null || clients.isEmpty()) {
                 continue;
             }
             try {
+                long read = reads.incrementAndGet();
                 Summary summary = summaries.summary(userId, null);
                 sentEventsApplied.put(userId, summary.eventsApplied());
-                emitters.forEach(emitter -> emitter.emit(summary));
+                clients.forEach(client -> client.send(read, summary));
             } catch (RuntimeException e) {
                 LOG.warnf(e, "could not publish a live summary for %s", userId);
             }
@@ -133,5 +139,26 @@ public class LiveUpdates {
     /** After a rebuild every watched user may see different numbers. */
     public void publishAll() {
         publish(Set.copyOf(subscribers.keySet()));
+    }
+
+    /**
+     * One connected client. Summaries are read on several threads (its first one, the consumer's push,
+     * the poll for other instances) and may be ready out of order: one read before a newer one was
+     * sent is dropped, or the client would keep the stale numbers until the user's next event.
+     */
+    private static final class Client {
+        private final MultiEmitter<? super Summary> emitter;
+        private long lastRead;
+
+        Client(MultiEmitter<? super Summary> emitter) {
+            this.emitter = emitter;
+        }
+
+        synchronized void send(long read, Summary summary) {
+            if (read > lastRead) {
+                lastRead = read;
+                emitter.emit(summary);
+            }
+        }
     }
 }

@@ -1,0 +1,73 @@
+package dev.footing.stats.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+import dev.footing.stats.facts.Totals;
+import dev.footing.stats.streak.DailyStreak;
+import dev.footing.stats.streak.WeeklyStreak;
+import dev.footing.stats.summary.Summary;
+import dev.footing.stats.summary.SummaryService;
+import dev.footing.stats.summary.WeekTotals;
+
+class LiveUpdatesTest {
+
+    private static Summary summaryAfter(long eventsApplied) {
+        Totals totals = new Totals(1, eventsApplied, 10 * eventsApplied, 0, 0, 1);
+        return new Summary("ana", LocalDate.of(2027, 1, 7), "UTC", eventsApplied, null, null, totals,
+                WeekTotals.of("2027-W01", LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 10), totals),
+                new DailyStreak(0, null, null, 0, null, null),
+                new WeeklyStreak(1, 0, null, null, "2027-W01", 0, false, 0, null, null));
+    }
+
+    /**
+     * A client connects while a set is applied: its first summary is read before the commit but sent
+     * after the consumer has pushed the new one. The old summary must not be the last word: nothing
+     * would correct it until the user's next event.
+     */
+    @Test
+    void firstSummaryReadBeforeAnUpdateIsNotSentAfterIt() {
+        CountDownLatch firstRead = new CountDownLatch(1);
+        CountDownLatch updatePushed = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        LiveUpdates live = new LiveUpdates();
+        live.summaries = new SummaryService() {
+            @Override
+            public Summary summary(String userId, LocalDate asOf) {
+                if (first.getAndSet(false)) {
+                    firstRead.countDown();
+                    try {
+                        updatePushed.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return summaryAfter(4);
+                }
+                return summaryAfter(5);
+            }
+        };
+        List<Long> received = new CopyOnWriteArrayList<>();
+        live.stream("ana").subscribe().with(s -> received.add(s.eventsApplied()));
+        try {
+            firstRead.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        live.publish(Set.of("ana"));
+        updatePushed.countDown();
+        // Give the connecting client's worker time to send what it read.
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
+        assertThat(received).last().isEqualTo(5L);
+    }
+}
