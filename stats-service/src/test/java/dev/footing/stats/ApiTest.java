@@ -9,9 +9,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
 import org.junit.jupiter.api.Test;
 
 import dev.footing.infra.FootingTestResource;
+import dev.footing.infra.TestInfrastructure;
 import dev.footing.stats.support.Exercises;
 import dev.footing.stats.support.StatsTest;
 import io.quarkus.test.common.ResourceArg;
@@ -120,6 +125,24 @@ class ApiTest extends StatsTest {
                 .body(containsString("footing_stats_consumer_lag"))
                 .body(containsString("footing_stats_events_applied_total"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/users/{userId}/volume"));
+    }
+
+    @Test
+    void aDatabaseThatCannotAnswerIsA503ProblemOnEveryQuery() throws Exception {
+        String user = newUser("store-down");
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl("stats"), TestInfrastructure.dbUser(),
+                TestInfrastructure.dbPassword()); Statement statement = db.createStatement()) {
+            statement.execute("ALTER TABLE applied_event RENAME TO applied_event_away");
+            try {
+                for (String path : new String[] {"/api/users", "/api/users/" + user + "/summary"}) {
+                    given().get(path).then().log().ifValidationFails().statusCode(503).contentType(PROBLEM)
+                            .header("Retry-After", "5").body("detail", not(containsString("applied_event")));
+                }
+            } finally {
+                statement.execute("ALTER TABLE applied_event_away RENAME TO applied_event");
+            }
+        }
+        given().get("/api/users").then().statusCode(200);
     }
 
     private static void badRequest(String path, String field) {

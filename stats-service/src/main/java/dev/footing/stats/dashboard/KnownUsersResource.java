@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.footing.stats.problem.StoreUnavailableException;
+
 /** The most recently active users, for the dashboard's user picker. */
 @Path("/api/users")
 public class KnownUsersResource {
@@ -29,7 +31,7 @@ public class KnownUsersResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<KnownUser> users() throws SQLException {
+    public List<KnownUser> users() {
         List<KnownUser> users = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement query = c.prepareStatement(RECENT_USERS);
@@ -38,6 +40,8 @@ public class KnownUsersResource {
                 Timestamp last = rs.getTimestamp(3);
                 users.add(new KnownUser(rs.getString(1), rs.getLong(2), last == null ? null : last.toInstant()));
             }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("user list query failed: " + e.getMessage(), e);
         }
         return users;
     }
