@@ -227,4 +227,19 @@ public class ExerciseWriteTest {
         given().contentType(ContentType.TEXT).body("slug=x").when().post("/api/exercises").then().statusCode(415)
                 .contentType("application/problem+json");
     }
+
+    /** A body over quarkus.http.limits.max-body-size (10 MB) is refused before it is read, still as a problem. */
+    @Test
+    void aBodyOverTheSizeLimitIsA413Problem() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/exercises HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 20000000\r\n\r\n{\"name\":\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"status\":413");
+        }
+    }
+
 }
