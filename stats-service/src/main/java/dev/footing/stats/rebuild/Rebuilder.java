@@ -98,13 +98,7 @@ public class Rebuilder {
         runs.put(run.id, run);
         latest = run;
         try {
-            executor.submit(() -> {
-                try {
-                    execute(run);
-                } finally {
-                    unlock(lock);
-                }
-            });
+            executor.submit(() -> execute(run, lock));
         } catch (RuntimeException e) {
             unlock(lock);
             throw e;
@@ -167,19 +161,27 @@ public class Rebuilder {
         executor.shutdownNow();
     }
 
-    private void execute(Run run) {
+    /** Releases the lock before the run reads as finished: a rebuild asked for right after must not find it held. */
+    private void execute(Run run, Connection lock) {
+        State outcome = State.FAILED;
+        String error = null;
         try {
             prepareCopies();
             Map<TopicPartition, Long> end = replay(run);
             beforeSwap.run();
             run.caughtUp = swap(end);
-            run.finish(State.SUCCEEDED, clock.instant(), null);
+            outcome = State.SUCCEEDED;
+        } catch (Exception e) {
+            LOG.errorf(e, "rebuild %s failed", run.id);
+            error = e.toString();
+        } finally {
+            unlock(lock);
+        }
+        run.finish(outcome, clock.instant(), error);
+        if (outcome == State.SUCCEEDED) {
             LOG.infof("rebuild %s done: %d records read, %d events applied, %d carried over", run.id, run.read,
                     run.applied, run.caughtUp);
             live.publishAll();
-        } catch (Exception e) {
-            LOG.errorf(e, "rebuild %s failed", run.id);
-            run.finish(State.FAILED, clock.instant(), e.toString());
         }
     }
 
