@@ -102,7 +102,7 @@ public class ExerciseService {
             return;
         }
         exercise.retired = true;
-        exercise.updatedAt = now();
+        exercise.updatedAt = nextUpdatedAt(exercise);
         exercise.persistAndFlush();
         publish(exercise);
     }
@@ -180,7 +180,16 @@ public class ExerciseService {
         e.prescription = r.prescription();
         e.cautions = r.cautions() == null ? List.of() : r.cautions().stream().map(String::strip).toList();
         e.source = r.source().strip();
-        e.updatedAt = now();
+        e.updatedAt = nextUpdatedAt(e);
+    }
+
+    /**
+     * Now, but always after the exercise's previous stamp: instances' clocks differ, and replicas keep
+     * the snapshot with the newest updatedAt, so a change stamped earlier than the last would be ignored.
+     */
+    private java.time.Instant nextUpdatedAt(Exercise e) {
+        java.time.Instant now = now();
+        return e.updatedAt == null || now.isAfter(e.updatedAt) ? now : e.updatedAt.plus(1, ChronoUnit.MICROS);
     }
 
     /** Enum sets in declaration order, without repeats: the same exercise always reads the same. */

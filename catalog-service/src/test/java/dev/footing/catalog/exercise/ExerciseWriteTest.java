@@ -242,4 +242,27 @@ public class ExerciseWriteTest {
         }
     }
 
+    /**
+     * Instances' clocks differ. The last change was stamped by an instance whose clock runs an hour
+     * ahead; a change made now on this one must still carry a later updatedAt, or every replica that
+     * keeps the newest snapshot (session-service's does) would ignore it.
+     */
+    @Test
+    void aChangeIsStampedNewerThanTheLastEvenWhenThisInstancesClockIsBehind() {
+        String slug = unique("skew");
+        String id = given().contentType(ContentType.JSON).body(exercise(slug)).when().post("/api/exercises")
+                .then().statusCode(201).extract().path("id");
+        java.time.Instant ahead = java.time.Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                Exercise.update("updatedAt = ?1 where id = ?2", ahead, UUID.fromString(id)));
+
+        Map<String, Object> changed = exercise(slug);
+        changed.put("name", "Renamed on the slow instance " + slug);
+        String updated = given().contentType(ContentType.JSON).body(changed).when().put("/api/exercises/" + id)
+                .then().statusCode(200).extract().path("updatedAt");
+        assertThat(java.time.Instant.parse(updated)).isAfter(ahead);
+        given().when().delete("/api/exercises/" + id).then().statusCode(204);
+        String retired = given().when().get("/api/exercises/" + id).then().statusCode(200).extract().path("updatedAt");
+        assertThat(java.time.Instant.parse(retired)).isAfter(java.time.Instant.parse(updated));
+    }
 }
