@@ -103,7 +103,7 @@ class ApiTest extends StatsTest {
         given().contentType("application/json").body("{\"activeDaysPerWeek\":3}").put("/api/users/{u}/goals", user)
                 .then().statusCode(200).body("activeDaysPerWeek", equalTo(3));
         for (String bad : new String[] {"{\"activeDaysPerWeek\":0}", "{\"activeDaysPerWeek\":8}", "{}",
-                "{\"activeDaysPerWeek\":\"three\"}"}) {
+                "{\"activeDaysPerWeek\":\"three\"}", "{\"activeDaysPerWeek\":3.7}", "{\"activeDaysPerWeek\":\"5\"}"}) {
             given().contentType("application/json").body(bad).put("/api/users/{u}/goals", user)
                     .then().log().ifValidationFails().statusCode(400).contentType(PROBLEM)
                     .body("violations[0].field", equalTo("activeDaysPerWeek"));
