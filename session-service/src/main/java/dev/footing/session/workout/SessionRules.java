@@ -39,6 +39,9 @@ public final class SessionRules {
         }
         if (session.notes() != null && session.notes().length() > MAX_NOTES) {
             violations.invalid("notes", "must be at most " + MAX_NOTES + " characters");
+        } else if (session.notes() != null && session.notes().indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold it: the insert would fail with a 500.
+            violations.invalid("notes", "must not contain the NUL character (U+0000)");
         }
     }
 

@@ -161,6 +161,7 @@ class BadInputTest {
             "{\"userId\":\"USER\",\"programId\":\"p1\"}                    | programId",
             "{\"userId\":\"USER\",\"startedAt\":\"-5000-01-01T00:00:00Z\"} | startedAt",
             "{\"userId\":\"USER\",\"startedAt\":\"1969-12-31T23:59:59Z\"}  | startedAt",
+            "{\"userId\":\"USER\",\"notes\":\"before\\u0000after\"}       | notes",
             "{\"userId\":42}                                               | userId",
             "{\"userId\":\"USER\",\"sets\":{}}                             | sets",
     })
