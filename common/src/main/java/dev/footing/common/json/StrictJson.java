@@ -1,4 +1,4 @@
-package dev.footing.session.config;
+package dev.footing.common.json;
 
 import jakarta.inject.Singleton;
 
@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Wrong JSON types are a 400, not a guess: by default Jackson reads {@code "reps": 12.7} as 12,
- * {@code "reps": "12"} as 12 and {@code "userId": 42} as "42". A logged set must be what the client meant.
+ * Wrong JSON types are a 400, not a guess, in every service: by default Jackson reads {@code "reps": 12.7} as 12,
+ * {@code "reps": "12"} as 12 and {@code "userId": 42} as "42". What we store must be what the client meant
+ * (DESIGN.md §6: wrong types get their own clear answer).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
