@@ -1,7 +1,6 @@
 package dev.footing.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footing.infra.FreePort;
 import dev.footing.infra.ServiceProcesses;
 import dev.footing.infra.TestInfrastructure;
 
@@ -51,7 +51,7 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("footing.root", ".")).toAbsolutePath().normalize();
-        ServiceProcesses services = new ServiceProcesses(root, root.resolve("bench/target/service-logs"), freePort(), freePort(), freePort());
+        ServiceProcesses services = new ServiceProcesses(root, root.resolve("bench/target/service-logs"), FreePort.pick(), FreePort.pick(), FreePort.pick());
         try {
             services.start(TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure::jdbcUrl,
                     TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
@@ -233,9 +233,4 @@ public final class PipelineBenchmark {
         return d.toNanos() / 1e9;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,11 +1,9 @@
 package dev.footing.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.footing.infra.FreePort;
 import dev.footing.infra.ServiceProcesses;
 import dev.footing.infra.TestInfrastructure;
 
@@ -24,7 +22,7 @@ final class RunningSystem {
         if (services == null) {
             Path root = Path.of(System.getProperty("footing.root", "..")).toAbsolutePath().normalize();
             ServiceProcesses started = new ServiceProcesses(root, root.resolve("e2e-tests/target/service-logs"),
-                    freePort(), freePort(), freePort());
+                    FreePort.pick(), FreePort.pick(), FreePort.pick());
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "footing-e2e-services-stop"));
             started.start(TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure::jdbcUrl,
                     TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
@@ -51,11 +49,4 @@ final class RunningSystem {
         return get().url("stats-service", path).toString();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

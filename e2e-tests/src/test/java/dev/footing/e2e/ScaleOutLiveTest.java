@@ -2,8 +2,6 @@ package dev.footing.e2e;
 
 import static io.restassured.RestAssured.given;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import dev.footing.infra.FreePort;
 import dev.footing.infra.ServiceProcesses;
 import dev.footing.infra.TestInfrastructure;
 import io.restassured.http.ContentType;
@@ -35,7 +34,7 @@ class ScaleOutLiveTest {
     @BeforeAll
     static void startSecondStatsInstance() throws Exception {
         ServiceProcesses system = RunningSystem.get();
-        system.startInstance(SECOND, "stats-service", freePort(), Map.of("STATS_CONSUMER_ENABLED", "false"),
+        system.startInstance(SECOND, "stats-service", FreePort.pick(), Map.of("STATS_CONSUMER_ENABLED", "false"),
                 TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure::jdbcUrl,
                 TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
         system.awaitReady(Duration.ofMinutes(2));
@@ -71,9 +70,4 @@ class ScaleOutLiveTest {
         lines.filter(line -> line.startsWith("data:")).forEach(line -> received.add(line.substring(5)));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
