@@ -3,6 +3,8 @@ package dev.footing.catalog.exercise;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import dev.footing.catalog.paging.Page;
 import dev.footing.catalog.paging.PageRequest;
 import dev.footing.common.problem.Enums;
 import dev.footing.common.problem.ProblemException;
+import dev.footing.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -27,6 +30,7 @@ public class ExerciseResource {
     ExerciseService exercises;
 
     @GET
+    @PermitAll
     @Operation(summary = "List active exercises", description = "Filters combine with AND; repeated values of one filter with OR. "
             + "q matches name, summary and instructions, case-insensitive. Sorted by name.")
     public Page<ExerciseView> list(@QueryParam("q") String q,
@@ -51,6 +55,7 @@ public class ExerciseResource {
     }
 
     @GET
+    @PermitAll
     @Path("{idOrSlug}")
     @Operation(summary = "One exercise by id or slug, retired ones included")
     public ExerciseView get(@PathParam("idOrSlug") String idOrSlug) {
@@ -58,6 +63,7 @@ public class ExerciseResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create an exercise (admin)")
     public Response create(ExerciseRequest request) {
         ExerciseView created = exercises.create(request);
@@ -65,6 +71,7 @@ public class ExerciseResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(summary = "Replace an exercise's fields (admin); the id (or slug) stays the address")
     public ExerciseView update(@PathParam("id") String id, ExerciseRequest request) {
@@ -72,6 +79,7 @@ public class ExerciseResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(summary = "Retire an exercise (admin): hidden from lists, still readable, published with retired=true")
     public Response retire(@PathParam("id") String id) {

@@ -27,6 +27,10 @@ public class ProblemException extends RuntimeException {
         return badRequest(field + ": " + message, List.of(new Problem.Violation(field, message)));
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(new Problem(type("forbidden"), "Forbidden", 403, detail, List.of()));
+    }
+
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(new Problem(type("not-found"), "Not found", 404, what + " " + id + " does not exist", List.of()));
     }

@@ -1,11 +1,13 @@
 package dev.footing.infra;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points a {@code @QuarkusTest} at the shared real broker and database of {@link TestInfrastructure}.
+ * Points a {@code @QuarkusTest} at the shared real broker and database of {@link TestInfrastructure},
+ * and makes it trust the access tokens of {@link TestTokens}.
  * Apply it with {@code @WithTestResource(value = FootingTestResource.class, scope = GLOBAL,
  * initArgs = @ResourceArg(name = "database", value = "catalog"))}.
  */
@@ -20,11 +22,12 @@ public class FootingTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                "kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
-                "quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(database),
-                "quarkus.datasource.username", TestInfrastructure.dbUser(),
-                "quarkus.datasource.password", TestInfrastructure.dbPassword());
+        Map<String, String> config = new HashMap<>(TestTokens.serviceConfig());
+        config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(database));
+        config.put("quarkus.datasource.username", TestInfrastructure.dbUser());
+        config.put("quarkus.datasource.password", TestInfrastructure.dbPassword());
+        return config;
     }
 
     @Override
