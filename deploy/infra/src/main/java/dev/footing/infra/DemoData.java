@@ -27,6 +27,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Fills a few users with months of realistic training drawn from the catalog's programs, posted
  * through session-service like a client app would, so it flows through Kafka into the stats.
+ * Each demo athlete logs their own training with their own access token (password grant on the
+ * development realm's {@code footing-cli} client); demo-ana and demo-ben then share their stats
+ * with {@code coach-kim}.
  *
  * <p>Every session and set id is derived from the user and the day, so loading twice is a no-op
  * (session-service answers a re-sent id with the same content as the first time).
@@ -48,20 +51,36 @@ public final class DemoData {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    /** The demo athletes who share their stats with the coach. */
+    static final List<String> SHARING_WITH_COACH = List.of("demo-ana", "demo-ben");
+    static final String COACH = "coach-kim";
+
     private final URI catalog;
     private final URI session;
+    private final URI stats;
+    private final String issuer;
     private final Clock clock;
+    private String token;
+    private String tokenUser;
 
-    public DemoData(URI catalog, URI session, Clock clock) {
+    /**
+     * @param issuer the OpenID Connect issuer that knows the demo users (password {@code footing})
+     */
+    public DemoData(URI catalog, URI session, URI stats, String issuer, Clock clock) {
         this.catalog = catalog;
         this.session = session;
+        this.stats = stats;
+        this.issuer = issuer;
         this.clock = clock;
     }
 
+    /** {@code DemoData [catalog-url session-url stats-url issuer]}, defaults: the local run. */
     public static void main(String[] args) throws Exception {
         URI catalog = URI.create(args.length > 0 ? args[0] : "http://localhost:8081");
         URI session = URI.create(args.length > 1 ? args[1] : "http://localhost:8082");
-        new DemoData(catalog, session, Clock.systemUTC()).load();
+        URI stats = URI.create(args.length > 2 ? args[2] : "http://localhost:8083");
+        String issuer = args.length > 3 ? args[3] : LocalInfra.env("OIDC_ISSUER", "http://localhost:8180/realms/footing");
+        new DemoData(catalog, session, stats, issuer, Clock.systemUTC()).load();
     }
 
     /** Loads every persona; returns the number of sets posted. */
@@ -74,10 +93,26 @@ public final class DemoData {
                     .filter(p -> persona.programSlug().equals(p.path("slug").asText()))
                     .findFirst()
                     .orElse(programs.get(i % programs.size()));
+            signIn(persona.userId());
             sets += loadPersona(persona, program);
         }
-        System.out.printf("Demo data: %d sets for %s%n", sets, PERSONAS.stream().map(Persona::userId).toList());
+        for (String athlete : SHARING_WITH_COACH) {
+            signIn(athlete);
+            HttpResponse<String> shared = send("PUT", stats.resolve("/api/users/" + athlete + "/viewers/" + COACH), "");
+            if (shared.statusCode() / 100 != 2) {
+                throw new IllegalStateException("stats-service refused " + athlete + "'s share with " + COACH + ": "
+                        + shared.statusCode() + " " + shared.body());
+            }
+        }
+        System.out.printf("Demo data: %d sets for %s; %s share with %s%n", sets, PERSONAS.stream().map(Persona::userId).toList(),
+                SHARING_WITH_COACH, COACH);
         return sets;
+    }
+
+    /** Later requests carry this user's access token. */
+    private void signIn(String user) {
+        tokenUser = user;
+        token = Tokens.password(issuer, user, Tokens.DEV_PASSWORD);
     }
 
     private int loadPersona(Persona persona, JsonNode program) throws IOException, InterruptedException {
@@ -198,10 +233,25 @@ public final class DemoData {
         return json.readTree(response.body());
     }
 
+    /** Sends with the signed-in user's token; an expired token is renewed once. */
     private HttpResponse<String> send(String method, URI uri, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = sendOnce(method, uri, body);
+        if (response.statusCode() == 401 && token != null) {
+            signIn(tokenUser);
+            response = sendOnce(method, uri, body);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> sendOnce(String method, URI uri, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body == null) {
             request.GET();
+        } else if (body.isEmpty()) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -20,20 +20,36 @@ import java.util.function.Function;
 /**
  * The three packaged services ({@code <service>/target/quarkus-app/quarkus-run.jar}) run as child
  * processes on loopback: used by the local run and by the end-to-end tests.
+ *
+ * <p>Each service has two ports: its API ({@code QUARKUS_HTTP_PORT}) and its management
+ * interface with health and metrics ({@code QUARKUS_MANAGEMENT_PORT}).
  */
 public final class ServiceProcesses implements AutoCloseable {
 
     private final Path root;
     private final Path logDir;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
+    /** API ports as given, management ports free ones (tests, benchmarks). */
     public ServiceProcesses(Path root, Path logDir, int catalogPort, int sessionPort, int statsPort) {
+        this(root, logDir, catalogPort, sessionPort, statsPort, FreePort.pick(), FreePort.pick(), FreePort.pick());
+    }
+
+    public ServiceProcesses(Path root, Path logDir, int catalogPort, int sessionPort, int statsPort,
+            int catalogManagementPort, int sessionManagementPort, int statsManagementPort) {
         this.root = root;
         this.logDir = logDir;
         ports.put("catalog-service", catalogPort);
         ports.put("session-service", sessionPort);
         ports.put("stats-service", statsPort);
+        managementPorts.put("catalog-service", catalogManagementPort);
+        managementPorts.put("session-service", sessionManagementPort);
+        managementPorts.put("stats-service", statsManagementPort);
+        // The dashboard is served by stats-service: its origin is the one the browser pages use.
+        environment.put("FOOTING_WEB_ORIGINS", "http://localhost:" + statsPort);
         for (String service : ports.keySet()) {
             if (!Files.exists(jarOf(service))) {
                 throw new IllegalStateException(jarOf(service) + " is missing: build first with ./mvnw package -DskipTests");
@@ -57,6 +73,30 @@ public final class ServiceProcesses implements AutoCloseable {
         return URI.create("http://localhost:" + ports.get(service) + path);
     }
 
+    /** The management port (health, metrics) of a service or instance. */
+    public int managementPort(String service) {
+        return managementPorts.get(service);
+    }
+
+    /** A URL on the management interface, e.g. {@code managementUrl("stats-service", "/q/metrics")}. */
+    public URI managementUrl(String service, String path) {
+        return URI.create("http://localhost:" + managementPorts.get(service) + path);
+    }
+
+    /**
+     * Sets an environment variable for every service and instance started after this call, e.g.
+     * {@code OIDC_ISSUER}; an instance's own {@code extraEnv} still wins.
+     */
+    public ServiceProcesses environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** {@code OIDC_ISSUER} for every service started after this call. */
+    public ServiceProcesses oidcIssuer(String issuer) {
+        return environment("OIDC_ISSUER", issuer);
+    }
+
     /** Starts every service; {@code jdbcUrl} maps a database name (catalog, session, stats) to its URL. */
     public void start(String kafkaBootstrapServers, Function<String, String> jdbcUrl, String dbUser, String dbPassword) {
         List.copyOf(ports.keySet()).forEach(service -> start(service, kafkaBootstrapServers, jdbcUrl, dbUser, dbPassword));
@@ -70,10 +110,15 @@ public final class ServiceProcesses implements AutoCloseable {
     /**
      * Starts one more instance of a service under its own name and port, e.g. a second
      * stats-service for scale-out tests; {@code extraEnv} adds or overrides its configuration.
+     * Its management port is a free one unless {@code extraEnv} sets {@code QUARKUS_MANAGEMENT_PORT}.
      */
     public void startInstance(String instance, String service, int port, Map<String, String> extraEnv,
             String kafkaBootstrapServers, Function<String, String> jdbcUrl, String dbUser, String dbPassword) {
         ports.put(instance, port);
+        int managementPort = extraEnv.containsKey("QUARKUS_MANAGEMENT_PORT")
+                ? Integer.parseInt(extraEnv.get("QUARKUS_MANAGEMENT_PORT"))
+                : managementPorts.containsKey(instance) && instance.equals(service) ? managementPorts.get(instance) : FreePort.pick();
+        managementPorts.put(instance, managementPort);
         try {
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jarOf(service).toString())
@@ -82,10 +127,13 @@ public final class ServiceProcesses implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
             env.put("DB_URL", jdbcUrl.apply(service.replace("-service", "")));
             env.put("DB_USER", dbUser);
             env.put("DB_PASSWORD", dbPassword);
+            env.putAll(environment);
             env.putAll(extraEnv);
             processes.put(instance, builder.start());
         } catch (IOException e) {
@@ -93,7 +141,7 @@ public final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    /** Waits until every started service answers 200 on /q/health/ready. */
+    /** Waits until every started service answers 200 on /q/health/ready of its management port. */
     public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
@@ -104,7 +152,8 @@ public final class ServiceProcesses implements AutoCloseable {
                     throw new IllegalStateException(service + " exited; see " + logDir.resolve(service + ".log"));
                 }
                 if (isReady(http, service)) {
-                    System.out.println("  " + service + " ready on port " + ports.get(service));
+                    System.out.println("  " + service + " ready on port " + ports.get(service) + " (management "
+                            + managementPorts.get(service) + ")");
                     break;
                 }
                 if (Instant.now().isAfter(deadline)) {
@@ -137,7 +186,7 @@ public final class ServiceProcesses implements AutoCloseable {
 
     private boolean isReady(HttpClient http, String service) throws InterruptedException {
         try {
-            HttpRequest request = HttpRequest.newBuilder(url(service, "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+            HttpRequest request = HttpRequest.newBuilder(managementUrl(service, "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notYet) {
             return false;

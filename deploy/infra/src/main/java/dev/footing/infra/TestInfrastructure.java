@@ -21,6 +21,9 @@ import javax.management.StandardMBean;
  * <p>With {@code KAFKA_BOOTSTRAP_SERVERS} and {@code DB_URL} set (for example to containers that
  * Testcontainers or docker compose started), those are used instead and nothing is started.
  *
+ * <p>A real Keycloak is started only when a test asks for it ({@link #keycloakIssuer(String)}),
+ * or taken from {@code OIDC_ISSUER}.
+ *
  * <p>Quarkus may load this class more than once (its test class loaders), so the shared state
  * lives where every loader sees the same thing: addresses in system properties, and the broker's
  * stop and start as a platform MBean.
@@ -30,6 +33,8 @@ public final class TestInfrastructure {
     private static final String BOOTSTRAP = "footing.test.kafka.bootstrap";
     private static final String DB_BASE_URL = "footing.test.db.base-url";
     private static final String KAFKA_CONTROL = "dev.footing:type=TestKafka";
+    private static final String KEYCLOAK_ISSUER = "footing.test.keycloak.issuer";
+    private static final String DEFAULT_WEB_URL = "http://localhost:8083";
 
     private static final List<String> DATABASES = List.of("catalog", "session", "stats", "e2e");
 
@@ -54,6 +59,56 @@ public final class TestInfrastructure {
 
     public static String dbPassword() {
         return Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse(Postgres.PASSWORD);
+    }
+
+    /**
+     * The issuer of a real Keycloak with the {@code footing} realm, e.g.
+     * {@code http://localhost:41234/realms/footing}: started on a free port on the first call in
+     * this JVM (about 15 s; its log goes to {@code target/keycloak.log} of the working directory)
+     * and stopped when the JVM exits. Later calls return the same one, whatever their
+     * {@code webUrl}. With {@code OIDC_ISSUER} set, that provider is used and nothing is started.
+     *
+     * @param webUrl the dashboard's origin (e.g. {@code http://localhost:<stats port>}), where the
+     *               realm's {@code footing-web} client may redirect after sign-in
+     */
+    public static String keycloakIssuer(String webUrl) {
+        Properties shared = System.getProperties();
+        synchronized (shared) {
+            String running = shared.getProperty(KEYCLOAK_ISSUER);
+            if (running != null) {
+                return running;
+            }
+            String external = System.getenv("OIDC_ISSUER");
+            if (external != null && !external.isBlank()) {
+                shared.setProperty(KEYCLOAK_ISSUER, external);
+                return external;
+            }
+            try {
+                Path dir = Files.createTempDirectory("footing-keycloak-");
+                Path target = Path.of("target");
+                Path log = Files.isDirectory(target) ? target.resolve("keycloak.log") : dir.resolve("keycloak.log");
+                KeycloakServer keycloak = new KeycloakServer(dir, FreePort.pick(), webUrl == null ? DEFAULT_WEB_URL : webUrl, log)
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    keycloak.stop();
+                    deleteQuietly(dir);
+                }, "footing-test-keycloak-stop"));
+                shared.setProperty(KEYCLOAK_ISSUER, keycloak.issuer());
+                return keycloak.issuer();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** {@link #keycloakIssuer(String)} with the default dashboard origin, {@code http://localhost:8083}. */
+    public static String keycloakIssuer() {
+        return keycloakIssuer(DEFAULT_WEB_URL);
+    }
+
+    /** An access token of a development user (password {@code footing}) from the test provider. */
+    public static String accessToken(String user) {
+        return Tokens.password(keycloakIssuer(), user);
     }
 
     /** Stops the shared broker, keeping its data: a Kafka outage. */
@@ -125,6 +180,14 @@ public final class TestInfrastructure {
                     .registerMBean(new StandardMBean(new KafkaControl(broker), KafkaControlMBean.class), controlName());
         } catch (JMException e) {
             throw new IllegalStateException("could not register the test broker control", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder: the system cleans it eventually
         }
     }
 
