@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footing.infra.FreePort;
 import dev.footing.infra.ServiceProcesses;
 import dev.footing.infra.TestInfrastructure;
+import dev.footing.infra.Tokens;
 
 /**
  * The whole pipeline under load, on this machine: the three packaged services, a real broker and
@@ -35,6 +36,11 @@ import dev.footing.infra.TestInfrastructure;
  *   <li>Memory: resident set size of each service afterwards.</li>
  * </ol>
  * Sizes come from system properties (bench.users, bench.sessions, bench.sets, bench.clients, bench.single).
+ *
+ * <p>Security is on, as in production: a real Keycloak issues the tokens. The load generator acts
+ * as the {@code admin} user, which may log and read training for any user (an import, in DESIGN
+ * terms), so the benchmark users need no accounts of their own; every request still carries a
+ * token that each service verifies.
  */
 public final class PipelineBenchmark {
 
@@ -44,19 +50,23 @@ public final class PipelineBenchmark {
     private final ObjectMapper json = new ObjectMapper();
     private final ServiceProcesses services;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final AdminToken token;
 
-    private PipelineBenchmark(ServiceProcesses services) {
+    private PipelineBenchmark(ServiceProcesses services, String issuer) {
         this.services = services;
+        this.token = new AdminToken(issuer);
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("footing.root", ".")).toAbsolutePath().normalize();
         ServiceProcesses services = new ServiceProcesses(root, root.resolve("bench/target/service-logs"), FreePort.pick(), FreePort.pick(), FreePort.pick());
         try {
+            String issuer = TestInfrastructure.keycloakIssuer();
+            services.oidcIssuer(issuer);
             services.start(TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure::jdbcUrl,
                     TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
             services.awaitReady(Duration.ofMinutes(3));
-            new PipelineBenchmark(services).runAll();
+            new PipelineBenchmark(services, issuer).runAll();
         } finally {
             services.close();
             System.exit(0);
@@ -195,13 +205,34 @@ public final class PipelineBenchmark {
 
     private HttpResponse<String> send(String method, String service, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.url(service, path).toString()))
-                .timeout(Duration.ofSeconds(60));
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token.get());
         if (body == null) {
             request.GET();
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The admin's access token, fetched again well before Keycloak's five-minute lifespan runs out. */
+    private static final class AdminToken {
+
+        private final String issuer;
+        private String value;
+        private Instant fetchedAt;
+
+        AdminToken(String issuer) {
+            this.issuer = issuer;
+        }
+
+        synchronized String get() {
+            if (value == null || Duration.between(fetchedAt, Instant.now()).compareTo(Duration.ofMinutes(2)) > 0) {
+                value = Tokens.password(issuer, "admin");
+                fetchedAt = Instant.now();
+            }
+            return value;
+        }
     }
 
     private static void check(HttpResponse<String> response, int status) {
