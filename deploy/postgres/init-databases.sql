@@ -2,3 +2,5 @@
 CREATE DATABASE catalog;
 CREATE DATABASE session;
 CREATE DATABASE stats;
+-- Keycloak's own data (realm, users, sessions) in docker compose.
+CREATE DATABASE keycloak;
