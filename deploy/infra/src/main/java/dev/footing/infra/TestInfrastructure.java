@@ -19,7 +19,11 @@ import javax.management.StandardMBean;
  * ports and stopped when the JVM exits.
  *
  * <p>With {@code KAFKA_BOOTSTRAP_SERVERS} and {@code DB_URL} set (for example to containers that
- * Testcontainers or docker compose started), those are used instead and nothing is started.
+ * docker compose started), those are used instead and nothing is started. Where a Docker engine
+ * exists, Testcontainers' Kafka and PostgreSQL modules can start them instead
+ * ({@code -Dfooting.infra=testcontainers}, or by default when {@code DOCKER_HOST} is set): see
+ * {@link InfraChoice} for the whole decision and {@link ContainerInfra} for the containers. Our CI
+ * has no Docker engine, so that path is compiled and its choice unit-tested there, never run.
  *
  * <p>A real Keycloak is started only when a test asks for it ({@link #keycloakIssuer(String)}),
  * or taken from {@code OIDC_ISSUER}.
@@ -34,6 +38,7 @@ public final class TestInfrastructure {
     private static final String DB_BASE_URL = "footing.test.db.base-url";
     private static final String KAFKA_CONTROL = "dev.footing:type=TestKafka";
     private static final String KEYCLOAK_ISSUER = "footing.test.keycloak.issuer";
+    private static final String CHOICE = "footing.test.infra.choice";
     private static final String DEFAULT_WEB_URL = "http://localhost:8083";
 
     private static final List<String> DATABASES = List.of("catalog", "session", "stats", "e2e");
@@ -53,12 +58,29 @@ public final class TestInfrastructure {
         return System.getProperty(DB_BASE_URL) + database;
     }
 
+    /** {@code DB_USER} for an external server or a container (default {@code postgres}); always {@code postgres} for the embedded one. */
     public static String dbUser() {
+        if (InfraChoice.current().database() == InfraChoice.Source.EMBEDDED) {
+            return Postgres.USER;
+        }
         return Optional.ofNullable(System.getenv("DB_USER")).orElse(Postgres.USER);
     }
 
+    /** {@code DB_PASSWORD} for an external server or a container (default {@code postgres}); always {@code postgres} for the embedded one. */
     public static String dbPassword() {
+        if (InfraChoice.current().database() == InfraChoice.Source.EMBEDDED) {
+            return Postgres.PASSWORD;
+        }
         return Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse(Postgres.PASSWORD);
+    }
+
+    /**
+     * Where this JVM's broker and database come from and why, e.g.
+     * {@code kafka=embedded, database=embedded (default: ... DOCKER_HOST not set)}; starts them on first call.
+     */
+    public static String infrastructure() {
+        ensureStarted();
+        return System.getProperty(CHOICE);
     }
 
     /**
@@ -121,7 +143,10 @@ public final class TestInfrastructure {
         control("start");
     }
 
-    /** False when the broker is external (KAFKA_BOOTSTRAP_SERVERS): tests of an outage need our own. */
+    /**
+     * False when the broker is external (KAFKA_BOOTSTRAP_SERVERS) or a Testcontainers one: tests of
+     * an outage need our own, which restarts on the same port with its data.
+     */
     public static boolean canStopKafka() {
         ensureStarted();
         return ManagementFactory.getPlatformMBeanServer().isRegistered(controlName());
@@ -129,7 +154,8 @@ public final class TestInfrastructure {
 
     private static void control(String operation) {
         if (!canStopKafka()) {
-            throw new IllegalStateException("the broker is external (KAFKA_BOOTSTRAP_SERVERS): it cannot be stopped from a test");
+            throw new IllegalStateException("the broker is not our embedded one (" + System.getProperty(CHOICE)
+                    + "): it cannot be stopped from a test");
         }
         try {
             ManagementFactory.getPlatformMBeanServer().invoke(controlName(), operation, null, null);
@@ -152,25 +178,36 @@ public final class TestInfrastructure {
             if (shared.getProperty(BOOTSTRAP) != null) {
                 return;
             }
-            String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-            String externalDb = System.getenv("DB_URL");
-            if (externalKafka != null && !externalKafka.isBlank()) {
-                shared.setProperty(BOOTSTRAP, externalKafka);
-            } else {
-                KafkaBroker broker = startBroker();
-                registerControl(broker);
-                shared.setProperty(BOOTSTRAP, broker.bootstrapServers());
-            }
-            if (externalDb != null && !externalDb.isBlank()) {
-                // DB_URL names a server; each service uses its own database on it.
-                shared.setProperty(DB_BASE_URL, externalDb.substring(0, externalDb.lastIndexOf('/') + 1));
-            } else {
-                Postgres postgres = Postgres.start(Optional.empty(), FreePort.pick());
-                postgres.createDatabases(DATABASES);
-                Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "footing-test-postgres-stop"));
-                shared.setProperty(DB_BASE_URL, postgres.jdbcUrl(""));
-            }
-            Topics.ensure(shared.getProperty(BOOTSTRAP), 6);
+            InfraChoice choice = InfraChoice.current();
+            shared.setProperty(CHOICE, choice.toString());
+            System.getLogger(TestInfrastructure.class.getName()).log(System.Logger.Level.INFO, "test infrastructure: " + choice);
+            // ContainerInfra (and so Testcontainers) is loaded only on the TESTCONTAINERS branches.
+            String bootstrap = switch (choice.kafka()) {
+                case EXTERNAL -> System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+                case TESTCONTAINERS -> ContainerInfra.startKafka();
+                case EMBEDDED -> {
+                    KafkaBroker broker = startBroker();
+                    registerControl(broker);
+                    yield broker.bootstrapServers();
+                }
+            };
+            shared.setProperty(BOOTSTRAP, bootstrap);
+            String dbBaseUrl = switch (choice.database()) {
+                case EXTERNAL -> {
+                    // DB_URL names a server; each service uses its own database on it.
+                    String externalDb = System.getenv("DB_URL");
+                    yield externalDb.substring(0, externalDb.lastIndexOf('/') + 1);
+                }
+                case TESTCONTAINERS -> ContainerInfra.startPostgres(dbUser(), dbPassword(), DATABASES);
+                case EMBEDDED -> {
+                    Postgres postgres = Postgres.start(Optional.empty(), FreePort.pick());
+                    postgres.createDatabases(DATABASES);
+                    Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "footing-test-postgres-stop"));
+                    yield postgres.jdbcUrl("");
+                }
+            };
+            shared.setProperty(DB_BASE_URL, dbBaseUrl);
+            Topics.ensure(bootstrap, 6);
         }
     }
 
