@@ -1,5 +1,7 @@
 package dev.footing.stats;
 
+import static dev.footing.stats.support.Callers.as;
+import static dev.footing.stats.support.Callers.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -9,9 +11,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +26,7 @@ import dev.footing.stats.support.StatsTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Unknown users get zeros; bad queries get a 400 problem naming the parameter and change nothing. */
@@ -32,10 +37,13 @@ class ApiTest extends StatsTest {
 
     private static final String PROBLEM = "application/problem+json";
 
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL openApi;
+
     @Test
     void unknownUserHasZerosEverywhere() {
         String nobody = newUser("nobody");
-        given().get("/api/users/{u}/summary", nobody).then().statusCode(200)
+        as(nobody).get("/api/users/{u}/summary", nobody).then().statusCode(200)
                 .body("userId", equalTo(nobody))
                 .body("timezone", equalTo("UTC"))
                 .body("asOf", equalTo("2027-01-07"))
@@ -50,38 +58,38 @@ class ApiTest extends StatsTest {
                 .body("dailyStreak.current", equalTo(0))
                 .body("dailyStreak.longest", equalTo(0))
                 .body("weeklyStreak.current", equalTo(0));
-        given().get("/api/users/{u}/volume?from=2027-01-01&to=2027-01-07&bucket=day", nobody).then().statusCode(200)
+        as(nobody).get("/api/users/{u}/volume?from=2027-01-01&to=2027-01-07&bucket=day", nobody).then().statusCode(200)
                 .body("series", hasSize(1)).body("series[0].points", hasSize(7))
                 .body("series[0].points.sets", everyItem(equalTo(0)));
-        given().get("/api/users/{u}/volume?groupBy=exercise", nobody).then().statusCode(200)
+        as(nobody).get("/api/users/{u}/volume?groupBy=exercise", nobody).then().statusCode(200)
                 .body("series", empty()).body("from", equalTo("2026-10-19")).body("to", equalTo("2027-01-07"));
-        given().get("/api/users/{u}/records", nobody).then().statusCode(200).body("exercises", empty());
-        given().get("/api/users/{u}/balance", nobody).then().statusCode(200).body("exercises", empty());
-        given().get("/api/users/{u}/calendar", nobody).then().statusCode(200)
+        as(nobody).get("/api/users/{u}/records", nobody).then().statusCode(200).body("exercises", empty());
+        as(nobody).get("/api/users/{u}/balance", nobody).then().statusCode(200).body("exercises", empty());
+        as(nobody).get("/api/users/{u}/calendar", nobody).then().statusCode(200)
                 .body("days", hasSize(365)).body("activeDays", equalTo(0)).body("to", equalTo("2027-01-07"));
-        given().get("/api/users/{u}/exercises/{e}", nobody, Exercises.CALF_RAISE.id()).then().statusCode(200)
+        as(nobody).get("/api/users/{u}/exercises/{e}", nobody, Exercises.CALF_RAISE.id()).then().statusCode(200)
                 .body("exercise", nullValue()).body("totals.sets", equalTo(0)).body("history", empty());
-        given().get("/api/users/{u}/streaks", nobody).then().statusCode(200).body("daily.current", equalTo(0));
+        as(nobody).get("/api/users/{u}/streaks", nobody).then().statusCode(200).body("daily.current", equalTo(0));
     }
 
     @Test
     void badQueriesAreProblemsNamingTheParameter() {
         String user = newUser("bad");
-        badRequest("/api/users/" + user + "/summary?asOf=2027-02-30", "asOf");
-        badRequest("/api/users/" + user + "/streaks?asOf=yesterday", "asOf");
-        badRequest("/api/users/" + user + "/volume?from=2027-13-01", "from");
-        badRequest("/api/users/" + user + "/volume?to=tomorrow", "to");
-        badRequest("/api/users/" + user + "/volume?from=2027-01-10&to=2027-01-01", "from");
-        badRequest("/api/users/" + user + "/volume?bucket=year", "bucket");
-        badRequest("/api/users/" + user + "/volume?groupBy=muscle", "groupBy");
-        badRequest("/api/users/" + user + "/volume?from=2027-01-01&to=2028-01-02&bucket=day", "from");
-        badRequest("/api/users/" + user + "/calendar?from=2026-01-01&to=2027-01-07", "from");
-        badRequest("/api/users/" + user + "/calendar?from=2027-01-08&to=2027-01-07", "from");
-        badRequest("/api/users/" + user + "/exercises/calf-raise", "exerciseId");
-        badRequest("/api/users/" + "x".repeat(65) + "/summary", "userId");
-        badRequest("/api/users/bad%20user/records", "userId");
+        badRequest(user, "/api/users/" + user + "/summary?asOf=2027-02-30", "asOf");
+        badRequest(user, "/api/users/" + user + "/streaks?asOf=yesterday", "asOf");
+        badRequest(user, "/api/users/" + user + "/volume?from=2027-13-01", "from");
+        badRequest(user, "/api/users/" + user + "/volume?to=tomorrow", "to");
+        badRequest(user, "/api/users/" + user + "/volume?from=2027-01-10&to=2027-01-01", "from");
+        badRequest(user, "/api/users/" + user + "/volume?bucket=year", "bucket");
+        badRequest(user, "/api/users/" + user + "/volume?groupBy=muscle", "groupBy");
+        badRequest(user, "/api/users/" + user + "/volume?from=2027-01-01&to=2028-01-02&bucket=day", "from");
+        badRequest(user, "/api/users/" + user + "/calendar?from=2026-01-01&to=2027-01-07", "from");
+        badRequest(user, "/api/users/" + user + "/calendar?from=2027-01-08&to=2027-01-07", "from");
+        badRequest(user, "/api/users/" + user + "/exercises/calf-raise", "exerciseId");
+        badRequest(user, "/api/users/" + "x".repeat(65) + "/summary", "userId");
+        badRequest(user, "/api/users/bad%20user/records", "userId");
         // LocalDate would accept it, and week arithmetic would overflow.
-        given().queryParam("asOf", "+999999999-12-31").get("/api/users/{u}/summary", user).then().statusCode(400)
+        as(user).queryParam("asOf", "+999999999-12-31").get("/api/users/{u}/summary", user).then().statusCode(400)
                 .contentType(PROBLEM).body("violations[0].field", equalTo("asOf"));
     }
 
@@ -89,42 +97,42 @@ class ApiTest extends StatsTest {
     void boundsAreInclusive() {
         String user = newUser("bounds");
         // 2028 is a leap year: 366 day buckets is the most allowed.
-        given().get("/api/users/{u}/volume?from=2028-01-01&to=2028-12-31&bucket=day", user).then().statusCode(200)
+        as(user).get("/api/users/{u}/volume?from=2028-01-01&to=2028-12-31&bucket=day", user).then().statusCode(200)
                 .body("series[0].points", hasSize(366));
-        given().get("/api/users/{u}/calendar?from=2028-01-01&to=2028-12-31", user).then().statusCode(200)
+        as(user).get("/api/users/{u}/calendar?from=2028-01-01&to=2028-12-31", user).then().statusCode(200)
                 .body("days", hasSize(366));
-        given().get("/api/users/{u}/volume?from=2027-01-07&to=2027-01-07&bucket=MONTH&groupBy=BODY_AREA", user)
+        as(user).get("/api/users/{u}/volume?from=2027-01-07&to=2027-01-07&bucket=MONTH&groupBy=BODY_AREA", user)
                 .then().statusCode(200).body("bucket", equalTo("month")).body("groupBy", equalTo("bodyArea"));
     }
 
     @Test
     void goalsAreValidatedAndABadGoalChangesNothing() {
         String user = newUser("goals");
-        given().contentType("application/json").body("{\"activeDaysPerWeek\":3}").put("/api/users/{u}/goals", user)
+        as(user).contentType("application/json").body("{\"activeDaysPerWeek\":3}").put("/api/users/{u}/goals", user)
                 .then().statusCode(200).body("activeDaysPerWeek", equalTo(3));
         for (String bad : new String[] {"{\"activeDaysPerWeek\":0}", "{\"activeDaysPerWeek\":8}", "{}",
                 "{\"activeDaysPerWeek\":\"three\"}", "{\"activeDaysPerWeek\":3.7}", "{\"activeDaysPerWeek\":\"5\"}"}) {
-            given().contentType("application/json").body(bad).put("/api/users/{u}/goals", user)
+            as(user).contentType("application/json").body(bad).put("/api/users/{u}/goals", user)
                     .then().log().ifValidationFails().statusCode(400).contentType(PROBLEM)
                     .body("violations[0].field", equalTo("activeDaysPerWeek"));
         }
-        given().contentType("application/json").body("{\"activeDaysPerWeek\":").put("/api/users/{u}/goals", user)
+        as(user).contentType("application/json").body("{\"activeDaysPerWeek\":").put("/api/users/{u}/goals", user)
                 .then().statusCode(400).contentType(PROBLEM).body("title", equalTo("Malformed JSON"));
-        given().contentType("application/json").put("/api/users/{u}/goals", user)
+        as(user).contentType("application/json").put("/api/users/{u}/goals", user)
                 .then().log().ifValidationFails().statusCode(400).contentType(PROBLEM);
-        given().get("/api/users/{u}/goals", user).then().statusCode(200).body("activeDaysPerWeek", equalTo(3));
-        given().get("/api/users/{u}/streaks", user).then().statusCode(200).body("weekly.goal", equalTo(3));
+        as(user).get("/api/users/{u}/goals", user).then().statusCode(200).body("activeDaysPerWeek", equalTo(3));
+        as(user).get("/api/users/{u}/streaks", user).then().statusCode(200).body("weekly.goal", equalTo(3));
     }
 
     @Test
-    void operationsEndpoints() {
-        given().get("/q/health/ready").then().statusCode(200)
+    void operationsEndpointsAreOnTheManagementPort() {
+        given().get(ready).then().statusCode(200)
                 .body(containsString("workout-events consumer"))
                 .body(containsString("Kafka"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("footing_stats_consumer_lag"))
                 .body(containsString("footing_stats_events_applied_total"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/users/{userId}/volume"));
+        given().get(openApi).then().statusCode(200).body(containsString("/api/users/{userId}/volume"));
     }
 
     @Test
@@ -134,19 +142,19 @@ class ApiTest extends StatsTest {
                 TestInfrastructure.dbPassword()); Statement statement = db.createStatement()) {
             statement.execute("ALTER TABLE applied_event RENAME TO applied_event_away");
             try {
-                for (String path : new String[] {"/api/users", "/api/users/" + user + "/summary"}) {
-                    given().get(path).then().log().ifValidationFails().statusCode(503).contentType(PROBLEM)
+                for (var request : List.of(asAdmin().basePath("/api/users"), as(user).basePath("/api/users/" + user + "/summary"))) {
+                    request.get().then().log().ifValidationFails().statusCode(503).contentType(PROBLEM)
                             .header("Retry-After", "5").body("detail", not(containsString("applied_event")));
                 }
             } finally {
                 statement.execute("ALTER TABLE applied_event_away RENAME TO applied_event");
             }
         }
-        given().get("/api/users").then().statusCode(200);
+        asAdmin().get("/api/users").then().statusCode(200);
     }
 
-    private static void badRequest(String path, String field) {
-        given().get(path).then().statusCode(400).contentType(PROBLEM)
+    private static void badRequest(String caller, String path, String field) {
+        as(caller).get(path).then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400))
                 .body("violations[0].field", equalTo(field))
                 .body("detail", not(containsString("Exception")));

@@ -1,5 +1,6 @@
 package dev.footing.stats;
 
+import static dev.footing.stats.support.Callers.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -84,7 +85,7 @@ class ExactlyOnceTest extends StatsTest {
         }
         for (int i = 0; i < USERS; i++) {
             BulkLog log = logs.get(i);
-            JsonPath summary = given().get("/api/users/{u}/summary", users.get(i)).then().statusCode(200).extract().jsonPath();
+            JsonPath summary = as(users.get(i)).get("/api/users/{u}/summary", users.get(i)).then().statusCode(200).extract().jsonPath();
             assertThat(summary.getLong("eventsApplied")).isEqualTo(log.records.size());
             assertThat(summary.getLong("allTime.sets")).isEqualTo(log.sets);
             assertThat(summary.getLong("allTime.reps")).isEqualTo(log.reps);
@@ -94,7 +95,7 @@ class ExactlyOnceTest extends StatsTest {
         }
         // Everything applied before the rewind came again and was skipped.
         assertThat(metric("footing_stats_events_duplicates_total") - duplicatesBefore).isGreaterThan(0);
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ready).then().statusCode(200);
     }
 
     private static void rewindGroupToTheBeginning() throws Exception {
@@ -116,9 +117,9 @@ class ExactlyOnceTest extends StatsTest {
         }
     }
 
-    private static double metric(String name) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+    private double metric(String name) {
+        String exposition = given().get(metrics).then().statusCode(200).extract().asString();
+        return exposition.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

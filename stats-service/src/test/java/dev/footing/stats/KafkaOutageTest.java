@@ -1,5 +1,6 @@
 package dev.footing.stats;
 
+import static dev.footing.stats.support.Callers.as;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,16 +36,16 @@ class KafkaOutageTest extends StatsTest {
         TestInfrastructure.stopKafka();
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> given().get("/q/health/ready").statusCode() == 503);
-            given().get("/api/users/{u}/summary", user).then().statusCode(200).body("allTime.sets", equalTo(1));
+                    .until(() -> given().get(ready).statusCode() == 503);
+            as(user).get("/api/users/{u}/summary", user).then().statusCode(200).body("allTime.sets", equalTo(1));
         } finally {
             TestInfrastructure.startKafka();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+                .until(() -> given().get(ready).statusCode() == 200);
         WorkoutEvents.send(WorkoutEvents.set(user, "after", "s2", Exercises.TOWEL_CURL, 5, null, null, null,
                 "2027-01-07T10:00", "UTC"));
         awaitEventsApplied(user, 2);
-        given().get("/api/users/{u}/summary", user).then().body("allTime.sets", equalTo(2)).body("allTime.reps", equalTo(15));
+        as(user).get("/api/users/{u}/summary", user).then().body("allTime.sets", equalTo(2)).body("allTime.reps", equalTo(15));
     }
 }

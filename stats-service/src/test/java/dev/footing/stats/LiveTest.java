@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.footing.infra.FootingTestResource;
+import dev.footing.stats.support.Callers;
 import dev.footing.stats.support.Exercises;
 import dev.footing.stats.support.StatsTest;
 import dev.footing.stats.support.WorkoutEvents;
@@ -43,7 +44,7 @@ class LiveTest extends StatsTest {
         BlockingQueue<JsonNode> summaries = new LinkedBlockingQueue<>();
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/users/" + user + "/live"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + Callers.tokenOf(user)).build();
         HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));

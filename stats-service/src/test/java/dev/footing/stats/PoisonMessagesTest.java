@@ -1,5 +1,6 @@
 package dev.footing.stats;
 
+import static dev.footing.stats.support.Callers.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,7 +68,7 @@ class PoisonMessagesTest extends StatsTest {
         WorkoutEvents.send(poison);
         WorkoutEvents.send(valid);
         awaitEventsApplied(user, 1);
-        given().get("/api/users/{u}/summary", user).then().statusCode(200)
+        as(user).get("/api/users/{u}/summary", user).then().statusCode(200)
                 .body("eventsApplied", equalTo(1)).body("allTime.sets", equalTo(1)).body("allTime.reps", equalTo(12));
 
         List<ConsumerRecord<String, String>> dead = deadLetters(user, 4);
@@ -82,8 +83,8 @@ class PoisonMessagesTest extends StatsTest {
         assertThat(dead.get(0).headers().lastHeader("ce_type")).as("original headers are kept").isNotNull();
         assertThat(Long.parseLong(header(dead.get(1), "dlq-original-offset")))
                 .isEqualTo(Long.parseLong(header(dead.get(0), "dlq-original-offset")) + 1);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("footing_stats_dlq_messages_total{kind=\"poison\"");
+        String exposition = given().get(metrics).then().statusCode(200).extract().asString();
+        assertThat(exposition).contains("footing_stats_dlq_messages_total{kind=\"poison\"");
     }
 
     @Test
@@ -100,7 +101,7 @@ class PoisonMessagesTest extends StatsTest {
                 WorkoutEvents.set(user, "late-set", "s1", Exercises.TOWEL_CURL, 12, null, null, null, "2027-01-05T10:00", "UTC"),
                 WorkoutEvents.set(user, "other", "s1", Exercises.TOWEL_CURL, 7, null, null, null, "2027-01-05T10:05", "UTC")));
         awaitEventsApplied(user, 3);
-        given().get("/api/users/{u}/summary", user).then().statusCode(200)
+        as(user).get("/api/users/{u}/summary", user).then().statusCode(200)
                 .body("allTime.sets", equalTo(1)).body("allTime.reps", equalTo(7));
     }
 
@@ -124,7 +125,7 @@ class PoisonMessagesTest extends StatsTest {
             }
         }
         awaitEventsApplied(user, 1);
-        given().get("/api/users/{u}/summary", user).then().statusCode(200).body("allTime.reps", equalTo(12));
+        as(user).get("/api/users/{u}/summary", user).then().statusCode(200).body("allTime.reps", equalTo(12));
         assertThat(allDeadLetters(user)).as("one dead letter for one poison message, however often its poll was retried")
                 .extracting(r -> header(r, "dlq-original-offset")).hasSize(1);
     }

@@ -1,6 +1,7 @@
 package dev.footing.stats;
 
-import static io.restassured.RestAssured.given;
+import static dev.footing.stats.support.Callers.as;
+import static dev.footing.stats.support.Callers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -64,7 +65,7 @@ class RebuildTest extends StatsTest {
             delete.setString(1, ana);
             assertThat(delete.executeUpdate()).isEqualTo(16);
         }
-        given().get("/api/users/{u}/summary", ana).then().body("allTime.sets", equalTo(0));
+        as(ana).get("/api/users/{u}/summary", ana).then().body("allTime.sets", equalTo(0));
 
         // Events that arrive after the replay read its last offset, and are applied by the live consumer
         // before the swap, must be carried over into the rebuilt tables.
@@ -74,33 +75,33 @@ class RebuildTest extends StatsTest {
                     WorkoutEvents.set(meanwhile, "m2", "s1", Exercises.TOWEL_CURL, 11, null, null, null, "2027-01-06T10:05", "UTC")));
             awaitEventsApplied(meanwhile, 2);
         });
-        String location = given().post("/api/admin/rebuild").then().statusCode(202)
+        String location = asAdmin().post("/api/admin/rebuild").then().statusCode(202)
                 .body("state", equalTo("RUNNING")).body("id", notNullValue())
                 .extract().header("Location");
         // Queries keep answering from the live tables.
         assertThat(answers(bulk)).isEqualTo(bulkBefore);
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !"RUNNING".equals(given().get(location).then().statusCode(200).extract().path("state")));
+                .until(() -> !"RUNNING".equals(asAdmin().get(location).then().statusCode(200).extract().path("state")));
         rebuilder.beforeSwap(null);
-        given().get(location).then().statusCode(200)
+        asAdmin().get(location).then().statusCode(200)
                 .body("state", equalTo("SUCCEEDED"))
                 .body("caughtUpEvents", equalTo(2))
                 .body("finishedAt", notNullValue());
-        given().get("/api/admin/rebuild/status").then().statusCode(200).body("state", equalTo("SUCCEEDED"));
+        asAdmin().get("/api/admin/rebuild/status").then().statusCode(200).body("state", equalTo("SUCCEEDED"));
 
         assertThat(answers(ana)).isEqualTo(anaBefore);
         assertThat(answers(bulk)).isEqualTo(bulkBefore);
-        given().get("/api/users/{u}/summary", meanwhile).then()
+        as(meanwhile).get("/api/users/{u}/summary", meanwhile).then()
                 .body("eventsApplied", equalTo(2)).body("allTime.sets", equalTo(2)).body("allTime.reps", equalTo(20));
 
         // A second rebuild over the rebuilt tables changes nothing either.
-        String again = given().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
+        String again = asAdmin().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> "SUCCEEDED".equals(given().get(again).then().extract().path("state")));
+                .until(() -> "SUCCEEDED".equals(asAdmin().get(again).then().extract().path("state")));
         assertThat(answers(ana)).isEqualTo(anaBefore);
         assertThat(answers(bulk)).isEqualTo(bulkBefore);
-        given().get("/api/users/{u}/summary", meanwhile).then().body("allTime.sets", equalTo(2));
+        as(meanwhile).get("/api/users/{u}/summary", meanwhile).then().body("allTime.sets", equalTo(2));
     }
 
     @Test
@@ -114,12 +115,12 @@ class RebuildTest extends StatsTest {
             }
         });
         try {
-            String location = given().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
-            given().post("/api/admin/rebuild").then().statusCode(409).contentType("application/problem+json")
+            String location = asAdmin().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
+            asAdmin().post("/api/admin/rebuild").then().statusCode(409).contentType("application/problem+json")
                     .body("status", equalTo(409));
             release.countDown();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> "SUCCEEDED".equals(given().get(location).then().extract().path("state")));
+                    .until(() -> "SUCCEEDED".equals(asAdmin().get(location).then().extract().path("state")));
         } finally {
             release.countDown();
             rebuilder.beforeSwap(null);
@@ -128,16 +129,16 @@ class RebuildTest extends StatsTest {
 
     @Test
     void unknownRebuildIsNotFound() {
-        given().get("/api/admin/rebuild/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404)
+        asAdmin().get("/api/admin/rebuild/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/api/admin/rebuild/{id}", "nope").then().statusCode(400)
+        asAdmin().get("/api/admin/rebuild/{id}", "nope").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("id"));
     }
 
     private static Map<String, String> answers(String user) {
         Map<String, String> answers = new LinkedHashMap<>();
         for (String path : PATHS) {
-            answers.put(path, given().get("/api/users/{u}/" + path, user).then().statusCode(200).extract().asString());
+            answers.put(path, as(user).get("/api/users/{u}/" + path, user).then().statusCode(200).extract().asString());
         }
         return answers;
     }

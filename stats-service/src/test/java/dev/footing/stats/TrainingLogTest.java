@@ -1,6 +1,6 @@
 package dev.footing.stats;
 
-import static io.restassured.RestAssured.given;
+import static dev.footing.stats.support.Callers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
@@ -54,7 +54,7 @@ class TrainingLogTest extends StatsTest {
 
     @Test
     void summaryHasEveryTotalAsComputedByHand() {
-        given().get("/api/users/{u}/summary", ana()).then().statusCode(200)
+        as(ana()).get("/api/users/{u}/summary", ana()).then().statusCode(200)
                 .body("asOf", equalTo("2027-01-08"))
                 .body("timezone", equalTo("Pacific/Auckland"))
                 .body("eventsApplied", equalTo(28))
@@ -87,7 +87,7 @@ class TrainingLogTest extends StatsTest {
 
     @Test
     void summaryAsOfAPastDateUsesThatWeekAndThatDaysStreak() {
-        given().get("/api/users/{u}/summary?asOf=2026-12-31", ana()).then().statusCode(200)
+        as(ana()).get("/api/users/{u}/summary?asOf=2026-12-31", ana()).then().statusCode(200)
                 .body("asOf", equalTo("2026-12-31"))
                 .body("allTime.sets", equalTo(14))
                 .body("thisWeek.week", equalTo("2026-W53"))
@@ -109,17 +109,17 @@ class TrainingLogTest extends StatsTest {
     @Test
     void retractedSetBreaksTheRunItWouldHaveExtended() {
         // 2027-01-03 had only S11, retracted: on Monday 01-04 the run 12-31..01-02 is over.
-        given().get("/api/users/{u}/streaks?asOf=2027-01-04", ana()).then().statusCode(200)
+        as(ana()).get("/api/users/{u}/streaks?asOf=2027-01-04", ana()).then().statusCode(200)
                 .body("daily.current", equalTo(0))
                 .body("daily.longest", equalTo(3))
                 .body("daily.longestFrom", equalTo("2026-12-31"))
                 .body("daily.longestTo", equalTo("2027-01-02"));
         // On Sunday 01-03 itself, yesterday keeps it alive.
-        given().get("/api/users/{u}/streaks?asOf=2027-01-03", ana()).then().statusCode(200)
+        as(ana()).get("/api/users/{u}/streaks?asOf=2027-01-03", ana()).then().statusCode(200)
                 .body("daily.current", equalTo(3))
                 .body("daily.currentTo", equalTo("2027-01-02"));
         // Far in the future: broken, the longest stays.
-        given().get("/api/users/{u}/streaks?asOf=2027-03-01", ana()).then().statusCode(200)
+        as(ana()).get("/api/users/{u}/streaks?asOf=2027-03-01", ana()).then().statusCode(200)
                 .body("daily.current", equalTo(0))
                 .body("daily.longest", equalTo(4))
                 .body("daily.longestFrom", equalTo("2027-01-05"))
@@ -136,22 +136,22 @@ class TrainingLogTest extends StatsTest {
         List<ProducerRecord<String, String>> log = TrainingLog.of(user);
         WorkoutEvents.send(log);
         awaitEventsApplied(user, TrainingLog.EVENTS);
-        given().get("/api/users/{u}/goals", user).then().statusCode(200).body("activeDaysPerWeek", equalTo(1));
-        given().contentType("application/json").body("{\"activeDaysPerWeek\":4}")
+        as(user).get("/api/users/{u}/goals", user).then().statusCode(200).body("activeDaysPerWeek", equalTo(1));
+        as(user).contentType("application/json").body("{\"activeDaysPerWeek\":4}")
                 .put("/api/users/{u}/goals", user).then().statusCode(200).body("activeDaysPerWeek", equalTo(4));
         // W53 and W01 both have 4 active days.
-        given().get("/api/users/{u}/streaks", user).then().statusCode(200)
+        as(user).get("/api/users/{u}/streaks", user).then().statusCode(200)
                 .body("weekly.goal", equalTo(4)).body("weekly.current", equalTo(2)).body("weekly.thisWeekMet", equalTo(true));
-        given().contentType("application/json").body("{\"activeDaysPerWeek\":5}")
+        as(user).contentType("application/json").body("{\"activeDaysPerWeek\":5}")
                 .put("/api/users/{u}/goals", user).then().statusCode(200);
-        given().get("/api/users/{u}/summary", user).then().statusCode(200)
+        as(user).get("/api/users/{u}/summary", user).then().statusCode(200)
                 .body("weeklyStreak.goal", equalTo(5)).body("weeklyStreak.current", equalTo(0))
                 .body("weeklyStreak.thisWeekMet", equalTo(false)).body("weeklyStreak.longest", equalTo(0));
     }
 
     @Test
     void volumeByWeekAndBodyAreaCountsASetInEachOfItsAreas() {
-        given().get("/api/users/{u}/volume?from=2026-12-28&to=2027-01-10&bucket=week&groupBy=bodyArea", ana())
+        as(ana()).get("/api/users/{u}/volume?from=2026-12-28&to=2027-01-10&bucket=week&groupBy=bodyArea", ana())
                 .then().statusCode(200)
                 .body("bucket", equalTo("week"))
                 .body("groupBy", equalTo("bodyArea"))
@@ -170,7 +170,7 @@ class TrainingLogTest extends StatsTest {
 
     @Test
     void volumeByDayHasEveryDayOfTheRange() {
-        given().get("/api/users/{u}/volume?from=2026-12-29&to=2026-12-31&bucket=day", ana()).then().statusCode(200)
+        as(ana()).get("/api/users/{u}/volume?from=2026-12-29&to=2026-12-31&bucket=day", ana()).then().statusCode(200)
                 .body("groupBy", equalTo("none"))
                 .body("series", hasSize(1))
                 .body("series[0].key", equalTo("all"))
@@ -183,7 +183,7 @@ class TrainingLogTest extends StatsTest {
 
     @Test
     void volumeByMonthAndSide() {
-        given().get("/api/users/{u}/volume?from=2026-11-01&to=2027-01-31&bucket=month&groupBy=side", ana())
+        as(ana()).get("/api/users/{u}/volume?from=2026-11-01&to=2027-01-31&bucket=month&groupBy=side", ana())
                 .then().statusCode(200)
                 .body("series.key", contains("LEFT", "NONE", "RIGHT"))
                 .body("series[0].points.bucket", contains("2026-11", "2026-12", "2027-01"))
@@ -201,14 +201,14 @@ class TrainingLogTest extends StatsTest {
 
     @Test
     void volumeByExerciseAndCategory() {
-        given().get("/api/users/{u}/volume?from=2026-12-28&to=2027-01-10&bucket=week&groupBy=exercise", ana())
+        as(ana()).get("/api/users/{u}/volume?from=2026-12-28&to=2027-01-10&bucket=week&groupBy=exercise", ana())
                 .then().statusCode(200)
                 .body("series.label", contains("Calf wall stretch", "Single-leg calf raise", "Towel toe curl"))
                 .body("series.key", contains(Exercises.WALL_STRETCH.id().toString(), Exercises.CALF_RAISE.id().toString(),
                         Exercises.TOWEL_CURL.id().toString()))
                 .body("series[1].points.sets", contains(4, 3))
                 .body("series[1].points.reps", contains(52, 26));
-        given().get("/api/users/{u}/volume?from=2026-12-28&to=2027-01-10&bucket=week&groupBy=category", ana())
+        as(ana()).get("/api/users/{u}/volume?from=2026-12-28&to=2027-01-10&bucket=week&groupBy=category", ana())
                 .then().statusCode(200)
                 .body("series.key", contains("STRENGTH", "STRETCH"))
                 .body("series[0].points.sets", contains(6, 3))
@@ -217,7 +217,7 @@ class TrainingLogTest extends StatsTest {
 
     @Test
     void calendarHasEveryDayAndOnlyCountedSetsMakeItActive() {
-        given().get("/api/users/{u}/calendar?from=2026-12-28&to=2027-01-10", ana()).then().statusCode(200)
+        as(ana()).get("/api/users/{u}/calendar?from=2026-12-28&to=2027-01-10", ana()).then().statusCode(200)
                 .body("activeDays", equalTo(8))
                 .body("days", hasSize(14))
                 .body("days.findAll { it.active }.date", contains("2026-12-29", "2026-12-31", "2027-01-01",
@@ -232,7 +232,7 @@ class TrainingLogTest extends StatsTest {
     @Test
     void personalRecordsNameTheSetThatMadeThem() {
         String u = ana();
-        given().get("/api/users/{u}/records", u).then().statusCode(200)
+        as(u).get("/api/users/{u}/records", u).then().statusCode(200)
                 .body("exercises.exercise.name", contains("Calf wall stretch", "Single-leg calf raise", "Towel toe curl"))
                 .body("exercises[0].longestHoldSeconds.value", equalTo(45))
                 .body("exercises[0].longestHoldSeconds.setId", equalTo(WorkoutEvents.id(u, "S10").toString()))
@@ -256,7 +256,7 @@ class TrainingLogTest extends StatsTest {
 
     @Test
     void leftRightBalanceOfUnilateralExercises() {
-        given().get("/api/users/{u}/balance", ana()).then().statusCode(200)
+        as(ana()).get("/api/users/{u}/balance", ana()).then().statusCode(200)
                 .body("exercises.exercise.slug", contains("calf-wall-stretch", "single-leg-calf-raise"))
                 .body("exercises[0].unit", equalTo("seconds"))
                 .body("exercises[0].left.sets", equalTo(2))
@@ -273,7 +273,7 @@ class TrainingLogTest extends StatsTest {
 
     @Test
     void exerciseProgressHasTotalsRecordsAndHistory() {
-        given().get("/api/users/{u}/exercises/{e}", ana(), Exercises.CALF_RAISE.id()).then().statusCode(200)
+        as(ana()).get("/api/users/{u}/exercises/{e}", ana(), Exercises.CALF_RAISE.id()).then().statusCode(200)
                 .body("exercise.name", equalTo("Single-leg calf raise"))
                 .body("exercise.bodyAreas", contains("CALF", "ACHILLES"))
                 .body("totals.sets", equalTo(7))
@@ -319,25 +319,25 @@ class TrainingLogTest extends StatsTest {
                 WorkoutEvents.set(user, "d", "s4", Exercises.TOWEL_CURL, 10, null, null, null, "2026-06-04T08:00", utc),
                 WorkoutEvents.set(user, "e", "s5", Exercises.TOWEL_CURL, 10, null, null, null, "2026-06-05T08:00", utc)));
         awaitEventsApplied(user, 4);
-        given().get("/api/users/{u}/streaks?asOf=2026-06-05", user).then().body("daily.current", equalTo(2))
+        as(user).get("/api/users/{u}/streaks?asOf=2026-06-05", user).then().body("daily.current", equalTo(2))
                 .body("daily.longest", equalTo(2)).body("daily.longestFrom", equalTo("2026-06-04"));
         // An offline phone syncs the set of 06-03 days later.
         WorkoutEvents.send(WorkoutEvents.set(user, "c", "s3", Exercises.TOWEL_CURL, 10, null, null, null,
                 "2026-06-03T08:00", utc));
         awaitEventsApplied(user, 5);
-        given().get("/api/users/{u}/streaks?asOf=2026-06-05", user).then().body("daily.current", equalTo(5))
+        as(user).get("/api/users/{u}/streaks?asOf=2026-06-05", user).then().body("daily.current", equalTo(5))
                 .body("daily.currentFrom", equalTo("2026-06-01")).body("daily.longest", equalTo(5));
         WorkoutEvents.send(WorkoutEvents.retraction(user, "rc", "c", "s3", WorkoutEvents.at("2026-06-10T08:00", utc)));
         awaitEventsApplied(user, 6);
-        given().get("/api/users/{u}/streaks?asOf=2026-06-05", user).then().body("daily.current", equalTo(2))
+        as(user).get("/api/users/{u}/streaks?asOf=2026-06-05", user).then().body("daily.current", equalTo(2))
                 .body("daily.longest", equalTo(2));
-        given().get("/api/users/{u}/summary", user).then().body("allTime.sets", equalTo(4))
+        as(user).get("/api/users/{u}/summary", user).then().body("allTime.sets", equalTo(4))
                 .body("allTime.sessions", equalTo(4)).body("allTime.reps", equalTo(40));
     }
 
     /** The answer with the user's own ids replaced by labels, so two users with the same log compare equal. */
     private static String normalized(String user, String path) {
-        String body = given().get("/api/users/{u}/" + path, user).then().statusCode(200).extract().asString();
+        String body = as(user).get("/api/users/{u}/" + path, user).then().statusCode(200).extract().asString();
         for (String label : TrainingLog.SET_LABELS) {
             body = body.replace(WorkoutEvents.id(user, label).toString(), label);
         }

@@ -14,21 +14,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.footing.stats.access.UserAccess;
 import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.facts.ExerciseInfo;
 import dev.footing.stats.facts.SideRow;
-import dev.footing.stats.user.UserIds;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/users/{userId}/balance")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class BalanceResource {
+
+    @Inject
+    UserAccess access;
 
     @Inject
     CountedSets sets;
 
     @GET
-    public Balance balance(@PathParam("userId") String userId) {
-        UserIds.require(userId);
+    public Balance balance(@PathParam("userId") String userIdParam) {
+        String userId = access.toRead(userIdParam);
         Map<UUID, Map<String, SideRow>> sides = new HashMap<>();
         for (SideRow row : sets.sides(userId)) {
             sides.computeIfAbsent(row.exerciseId(), id -> new HashMap<>()).put(row.side(), row);

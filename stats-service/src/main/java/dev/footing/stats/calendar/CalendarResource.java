@@ -15,16 +15,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.footing.stats.access.UserAccess;
 import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.facts.DayTotals;
 import dev.footing.stats.time.Bucket;
 import dev.footing.stats.time.DateParams;
 import dev.footing.stats.user.UserClock;
-import dev.footing.stats.user.UserIds;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/users/{userId}/calendar")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
+
+    @Inject
+    UserAccess access;
 
     @Inject
     CountedSets sets;
@@ -34,9 +39,9 @@ public class CalendarResource {
 
     /** Defaults: to=today in the user's zone, from=364 days before to (a year of days). */
     @GET
-    public Calendar calendar(@PathParam("userId") String userId, @QueryParam("from") String fromParam,
+    public Calendar calendar(@PathParam("userId") String userIdParam, @QueryParam("from") String fromParam,
             @QueryParam("to") String toParam) {
-        UserIds.require(userId);
+        String userId = access.toRead(userIdParam);
         LocalDate from = DateParams.parse("from", fromParam);
         LocalDate to = DateParams.parse("to", toParam);
         if (to == null) {

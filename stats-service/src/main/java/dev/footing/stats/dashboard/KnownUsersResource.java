@@ -10,16 +10,19 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.footing.common.security.Roles;
 import dev.footing.stats.problem.StoreUnavailableException;
 
-/** The most recently active users, for the dashboard's user picker. */
+/** The most recently active users, for the dashboard's user picker: an admin's, since it names everyone. */
 @Path("/api/users")
+@RolesAllowed(Roles.ADMIN)
 public class KnownUsersResource {
 
     private static final String RECENT_USERS = """

@@ -11,14 +11,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.footing.common.problem.ProblemException;
+import dev.footing.stats.access.UserAccess;
 import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.records.ExerciseRecords;
 import dev.footing.stats.records.PersonalRecords;
-import dev.footing.stats.user.UserIds;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/users/{userId}/exercises/{exerciseId}")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ExerciseProgressResource {
+
+    @Inject
+    UserAccess access;
 
     @Inject
     CountedSets sets;
@@ -28,8 +33,8 @@ public class ExerciseProgressResource {
 
     /** An exercise the user never did answers with zeros: stats cannot tell it from one not in the catalog. */
     @GET
-    public ExerciseProgress progress(@PathParam("userId") String userId, @PathParam("exerciseId") String exerciseParam) {
-        UserIds.require(userId);
+    public ExerciseProgress progress(@PathParam("userId") String userIdParam, @PathParam("exerciseId") String exerciseParam) {
+        String userId = access.toRead(userIdParam);
         UUID exerciseId = uuid(exerciseParam);
         List<ExerciseRecords> exerciseRecords = records.of(userId, exerciseId);
         ExerciseRecords found = exerciseRecords.isEmpty() ? null : exerciseRecords.get(0);

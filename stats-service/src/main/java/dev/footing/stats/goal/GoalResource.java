@@ -13,12 +13,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.footing.stats.access.UserAccess;
 import dev.footing.stats.live.LiveUpdates;
-import dev.footing.stats.user.UserIds;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/users/{userId}/goals")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class GoalResource {
+
+    @Inject
+    UserAccess access;
 
     @Inject
     Goals goals;
@@ -28,14 +33,15 @@ public class GoalResource {
 
     @GET
     public Goal get(@PathParam("userId") String userId) {
-        return new Goal(goals.activeDaysPerWeek(UserIds.require(userId)));
+        return new Goal(goals.activeDaysPerWeek(access.toRead(userId)));
     }
 
     /** Replaces the goal; the weekly streak is recomputed with it (it is not stored per week). */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Goal put(@PathParam("userId") String userId, @Valid @NotNull Goal goal) {
-        goals.set(UserIds.require(userId), goal.activeDaysPerWeek());
+    public Goal put(@PathParam("userId") String userIdParam, @Valid @NotNull Goal goal) {
+        String userId = access.toManage(userIdParam);
+        goals.set(userId, goal.activeDaysPerWeek());
         live.publish(Set.of(userId));
         return goal;
     }

@@ -3,6 +3,7 @@ package dev.footing.stats.rebuild;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,8 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.footing.common.problem.ProblemException;
+import dev.footing.common.security.Roles;
 
 @Path("/api/admin/rebuild")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class RebuildResource {
 

@@ -8,13 +8,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.footing.stats.access.UserAccess;
 import dev.footing.stats.streak.Streaks;
 import dev.footing.stats.time.DateParams;
-import dev.footing.stats.user.UserIds;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/users/{userId}")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class SummaryResource {
+
+    @Inject
+    UserAccess access;
 
     @Inject
     SummaryService summaries;
@@ -22,12 +27,12 @@ public class SummaryResource {
     @GET
     @Path("/summary")
     public Summary summary(@PathParam("userId") String userId, @QueryParam("asOf") String asOf) {
-        return summaries.summary(UserIds.require(userId), DateParams.parse("asOf", asOf));
+        return summaries.summary(access.toRead(userId), DateParams.parse("asOf", asOf));
     }
 
     @GET
     @Path("/streaks")
     public Streaks streaks(@PathParam("userId") String userId, @QueryParam("asOf") String asOf) {
-        return summaries.streaks(UserIds.require(userId), DateParams.parse("asOf", asOf));
+        return summaries.streaks(access.toRead(userId), DateParams.parse("asOf", asOf));
     }
 }

@@ -18,8 +18,13 @@ public final class UserIds {
 
     /** For path parameters: a 400 naming {@code userId} rather than an empty answer for a user that can never exist. */
     public static String require(String userId) {
+        return require("userId", userId);
+    }
+
+    /** The same rule for a parameter of another name (a viewer's id, say). */
+    public static String require(String field, String userId) {
         if (!isValid(userId)) {
-            throw ProblemException.invalidField("userId", "must be 1-64 characters of A-Z a-z 0-9 . _ @ -");
+            throw ProblemException.invalidField(field, "must be 1-64 characters of A-Z a-z 0-9 . _ @ -");
         }
         return userId;
     }

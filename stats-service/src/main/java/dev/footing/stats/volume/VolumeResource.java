@@ -12,16 +12,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.footing.common.problem.Enums;
+import dev.footing.stats.access.UserAccess;
 import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.facts.GroupBy;
 import dev.footing.stats.time.Bucket;
 import dev.footing.stats.time.DateParams;
 import dev.footing.stats.user.UserClock;
-import dev.footing.stats.user.UserIds;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/users/{userId}/volume")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class VolumeResource {
+
+    @Inject
+    UserAccess access;
 
     @Inject
     CountedSets sets;
@@ -34,10 +39,10 @@ public class VolumeResource {
      * bucket 11 buckets before the one holding to (12 buckets in all).
      */
     @GET
-    public Volume volume(@PathParam("userId") String userId, @QueryParam("from") String fromParam,
+    public Volume volume(@PathParam("userId") String userIdParam, @QueryParam("from") String fromParam,
             @QueryParam("to") String toParam, @QueryParam("bucket") String bucketParam,
             @QueryParam("groupBy") String groupByParam) {
-        UserIds.require(userId);
+        String userId = access.toRead(userIdParam);
         Bucket bucket = bucketParam == null || bucketParam.isBlank() ? Bucket.WEEK : Enums.parse(Bucket.class, "bucket", bucketParam);
         GroupBy groupBy = groupByParam == null || groupByParam.isBlank() ? GroupBy.NONE : GroupBy.parse("groupBy", groupByParam);
         LocalDate from = DateParams.parse("from", fromParam);

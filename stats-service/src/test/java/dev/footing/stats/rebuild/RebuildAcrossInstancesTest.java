@@ -1,6 +1,6 @@
 package dev.footing.stats.rebuild;
 
-import static io.restassured.RestAssured.given;
+import static dev.footing.stats.support.Callers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -74,7 +74,7 @@ class RebuildAcrossInstancesTest extends StatsTest {
         });
         try {
             RebuildStatus other = otherInstance.start();
-            given().post("/api/admin/rebuild").then().statusCode(409).contentType("application/problem+json")
+            asAdmin().post("/api/admin/rebuild").then().statusCode(409).contentType("application/problem+json")
                     .body("status", equalTo(409));
             release.countDown();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
@@ -83,10 +83,10 @@ class RebuildAcrossInstancesTest extends StatsTest {
                     .isEqualTo(State.SUCCEEDED);
 
             // Once it is done, this instance may rebuild.
-            String location = given().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
+            String location = asAdmin().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> !"RUNNING".equals(given().get(location).then().extract().path("state")));
-            given().get(location).then().body("state", equalTo("SUCCEEDED"));
+                    .until(() -> !"RUNNING".equals(asAdmin().get(location).then().extract().path("state")));
+            asAdmin().get(location).then().body("state", equalTo("SUCCEEDED"));
         } finally {
             release.countDown();
             otherInstance.shutdown();

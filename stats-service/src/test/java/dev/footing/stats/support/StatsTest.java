@@ -1,28 +1,39 @@
 package dev.footing.stats.support;
 
-import static io.restassured.RestAssured.given;
+import static dev.footing.stats.support.Callers.as;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 
-/** Shared helpers of the service tests: unique users and waiting until stats has applied their events. */
+/**
+ * Shared helpers of the service tests: unique users, waiting until stats has applied their events
+ * (read as the user themself), and the management interface's health and metrics.
+ */
 public abstract class StatsTest {
 
     static {
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
     }
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    protected URL ready;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    protected URL metrics;
+
     protected static String newUser(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     protected static long eventsApplied(String userId) {
-        return given().get("/api/users/{u}/summary", userId).then().statusCode(200).extract().jsonPath()
+        return as(userId).get("/api/users/{u}/summary", userId).then().statusCode(200).extract().jsonPath()
                 .getLong("eventsApplied");
     }
 
