@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "catalog"))
 class HealthTest {
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    // Relative to the management interface's root path (/q): this is /q/health/ready on its own port.
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
 
     @Test

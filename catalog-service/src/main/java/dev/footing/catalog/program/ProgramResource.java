@@ -2,6 +2,7 @@ package dev.footing.catalog.program;
 
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +15,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+/** Programs are catalog content: reading them is public (DESIGN.md §8), there are no writes. */
 @Path("/api/programs")
+@PermitAll
 public class ProgramResource {
 
     @GET

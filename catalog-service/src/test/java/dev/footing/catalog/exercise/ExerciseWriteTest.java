@@ -1,5 +1,6 @@
 package dev.footing.catalog.exercise;
 
+import static dev.footing.catalog.CatalogRequests.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,7 +62,7 @@ public class ExerciseWriteTest {
     @Test
     void createUpdateRetireRoundTripIsPublished() {
         String slug = unique("heel-drop");
-        String location = given().contentType(ContentType.JSON).body(exercise(slug))
+        String location = asAdmin().contentType(ContentType.JSON).body(exercise(slug))
                 .when().post("/api/exercises").then().statusCode(201)
                 .header("Location", containsString("/api/exercises/"))
                 .body("slug", equalTo(slug)).body("retired", is(false))
@@ -75,15 +76,15 @@ public class ExerciseWriteTest {
         Map<String, Object> changed = exercise(slug);
         changed.put("name", "Seated heel drops, slower " + slug);
         changed.put("difficulty", "INTERMEDIATE");
-        given().contentType(ContentType.JSON).body(changed).when().put("/api/exercises/" + id).then().statusCode(200)
+        asAdmin().contentType(ContentType.JSON).body(changed).when().put("/api/exercises/" + id).then().statusCode(200)
                 .body("name", equalTo("Seated heel drops, slower " + slug)).body("difficulty", equalTo("INTERMEDIATE"));
 
-        given().when().delete("/api/exercises/" + id).then().statusCode(204);
+        asAdmin().when().delete("/api/exercises/" + id).then().statusCode(204);
         given().when().get("/api/exercises/" + id).then().statusCode(200).body("retired", is(true));
         given().when().get("/api/exercises/" + slug).then().statusCode(200).body("retired", is(true));
         given().queryParam("q", slug).when().get("/api/exercises").then().body("total", equalTo(0));
         // Retiring twice is still a success: the exercise is retired either way.
-        given().when().delete("/api/exercises/" + id).then().statusCode(204);
+        asAdmin().when().delete("/api/exercises/" + id).then().statusCode(204);
 
         try (CatalogTopic topic = new CatalogTopic()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -106,46 +107,46 @@ public class ExerciseWriteTest {
     @Test
     void updateCanChangeTheSlugAndUnretire() {
         String slug = unique("heel-drop");
-        String id = given().contentType(ContentType.JSON).body(exercise(slug)).when().post("/api/exercises")
+        String id = asAdmin().contentType(ContentType.JSON).body(exercise(slug)).when().post("/api/exercises")
                 .then().statusCode(201).extract().path("id");
-        given().when().delete("/api/exercises/" + slug).then().statusCode(204);
+        asAdmin().when().delete("/api/exercises/" + slug).then().statusCode(204);
         Map<String, Object> renamed = exercise(slug + "-v2");
         renamed.put("retired", false);
-        given().contentType(ContentType.JSON).body(renamed).when().put("/api/exercises/" + id).then().statusCode(200)
+        asAdmin().contentType(ContentType.JSON).body(renamed).when().put("/api/exercises/" + id).then().statusCode(200)
                 .body("slug", equalTo(slug + "-v2")).body("retired", is(false));
         given().when().get("/api/exercises/" + slug).then().statusCode(404);
-        given().when().delete("/api/exercises/" + id).then().statusCode(204);
+        asAdmin().when().delete("/api/exercises/" + id).then().statusCode(204);
     }
 
     @Test
     void duplicateSlugIsAConflictAndChangesNothing() {
         int before = activeTotal();
-        given().contentType(ContentType.JSON).body(exercise("toe-circles")).when().post("/api/exercises").then()
+        asAdmin().contentType(ContentType.JSON).body(exercise("toe-circles")).when().post("/api/exercises").then()
                 .statusCode(409).contentType("application/problem+json").body("detail", containsString("toe-circles"));
         assertThat(activeTotal()).isEqualTo(before);
 
         String slug = unique("heel-drop");
-        String id = given().contentType(ContentType.JSON).body(exercise(slug)).when().post("/api/exercises")
+        String id = asAdmin().contentType(ContentType.JSON).body(exercise(slug)).when().post("/api/exercises")
                 .then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body(exercise("toe-circles")).when().put("/api/exercises/" + id).then()
+        asAdmin().contentType(ContentType.JSON).body(exercise("toe-circles")).when().put("/api/exercises/" + id).then()
                 .statusCode(409);
         given().when().get("/api/exercises/" + id).then().body("slug", equalTo(slug));
-        given().when().delete("/api/exercises/" + id).then().statusCode(204);
+        asAdmin().when().delete("/api/exercises/" + id).then().statusCode(204);
     }
 
     @Test
     void malformedJsonIsABadRequest() {
         int before = activeTotal();
-        given().contentType(ContentType.JSON).body("{\"slug\": \"x\",").when().post("/api/exercises").then()
+        asAdmin().contentType(ContentType.JSON).body("{\"slug\": \"x\",").when().post("/api/exercises").then()
                 .statusCode(400).contentType("application/problem+json").body("title", equalTo("Malformed JSON"));
-        given().contentType(ContentType.JSON).body("").when().post("/api/exercises").then()
+        asAdmin().contentType(ContentType.JSON).body("").when().post("/api/exercises").then()
                 .statusCode(400).contentType("application/problem+json");
         assertThat(activeTotal()).isEqualTo(before);
     }
 
     @Test
     void everyMissingFieldIsNamed() {
-        given().contentType(ContentType.JSON).body("{}").when().post("/api/exercises").then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body("{}").when().post("/api/exercises").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("slug", "name", "summary", "instructions", "category", "bodyAreas",
                         "difficulty", "measurement", "prescription", "source"));
@@ -157,7 +158,7 @@ public class ExerciseWriteTest {
         body.put("bodyAreas", List.of());
         body.put("instructions", List.of("Fine.", " "));
         body.put("prescription", Map.of("sets", 0, "holdSeconds", 30));
-        given().contentType(ContentType.JSON).body(body).when().post("/api/exercises").then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body(body).when().post("/api/exercises").then().statusCode(400)
                 .body("violations.field", hasItems("slug", "bodyAreas", "instructions[1]", "prescription.sets", "prescription.reps"));
     }
 
@@ -165,42 +166,42 @@ public class ExerciseWriteTest {
     void unknownEnumOrWrongTypeInTheBodyIsNamed() {
         Map<String, Object> body = exercise(unique("heel-drop"));
         body.put("category", "YOGA");
-        given().contentType(ContentType.JSON).body(body).when().post("/api/exercises").then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body(body).when().post("/api/exercises").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("category"))
                 .body("violations[0].message", containsString("PLYOMETRIC"));
         Map<String, Object> wrongType = exercise(unique("heel-drop"));
         wrongType.put("prescription", Map.of("sets", "three", "reps", 10));
-        given().contentType(ContentType.JSON).body(wrongType).when().post("/api/exercises").then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body(wrongType).when().post("/api/exercises").then().statusCode(400)
                 .body("violations[0].field", equalTo("prescription.sets"));
         Map<String, Object> wrongArea = exercise(unique("heel-drop"));
         wrongArea.put("bodyAreas", List.of("CALF", "ELBOW"));
-        given().contentType(ContentType.JSON).body(wrongArea).when().post("/api/exercises").then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body(wrongArea).when().post("/api/exercises").then().statusCode(400)
                 .body("violations[0].field", equalTo("bodyAreas[1]"));
     }
 
     @Test
     void invalidUpdateChangesNothing() {
         String slug = unique("heel-drop");
-        String id = given().contentType(ContentType.JSON).body(exercise(slug)).when().post("/api/exercises")
+        String id = asAdmin().contentType(ContentType.JSON).body(exercise(slug)).when().post("/api/exercises")
                 .then().statusCode(201).extract().path("id");
         Map<String, Object> bad = exercise(slug);
         bad.put("name", "");
         bad.put("measurement", "DURATION");
-        given().contentType(ContentType.JSON).body(bad).when().put("/api/exercises/" + id).then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body(bad).when().put("/api/exercises/" + id).then().statusCode(400)
                 .body("violations.field", hasItems("name", "prescription.holdSeconds", "prescription.reps"));
         given().when().get("/api/exercises/" + id).then().body("measurement", equalTo("REPS"))
                 .body("name", equalTo("Seated heel drops " + slug));
-        given().when().delete("/api/exercises/" + id).then().statusCode(204);
+        asAdmin().when().delete("/api/exercises/" + id).then().statusCode(204);
     }
 
     @Test
     void unknownIdIsNotFoundForEveryWrite() {
         String unknown = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body(exercise(unique("heel-drop"))).when().put("/api/exercises/" + unknown)
+        asAdmin().contentType(ContentType.JSON).body(exercise(unique("heel-drop"))).when().put("/api/exercises/" + unknown)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().delete("/api/exercises/" + unknown).then().statusCode(404).contentType("application/problem+json");
-        given().when().delete("/api/exercises/not-a-thing").then().statusCode(404);
+        asAdmin().when().delete("/api/exercises/" + unknown).then().statusCode(404).contentType("application/problem+json");
+        asAdmin().when().delete("/api/exercises/not-a-thing").then().statusCode(404);
     }
 
     @Test
@@ -208,23 +209,23 @@ public class ExerciseWriteTest {
         Map<String, Object> body = exercise(unique("heel-drop"));
         body.put("name", "Heel\u0000drop");
         body.put("instructions", List.of("Fine.", "Nul\u0000here"));
-        given().contentType(ContentType.JSON).body(body).when().post("/api/exercises").then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body(body).when().post("/api/exercises").then().statusCode(400)
                 .body("violations.field", hasItems("name", "instructions[1]"));
     }
 
     @Test
     void slugShapedLikeAnIdIsRejected() {
-        given().contentType(ContentType.JSON).body(exercise(UUID.randomUUID().toString())).when().post("/api/exercises")
+        asAdmin().contentType(ContentType.JSON).body(exercise(UUID.randomUUID().toString())).when().post("/api/exercises")
                 .then().statusCode(400).body("violations[0].field", equalTo("slug"));
     }
 
     @Test
     void otherBodiesAreClearErrors() {
-        given().contentType(ContentType.JSON).body("[]").when().post("/api/exercises").then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body("[]").when().post("/api/exercises").then().statusCode(400)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("null").when().post("/api/exercises").then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body("null").when().post("/api/exercises").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("body"));
-        given().contentType(ContentType.TEXT).body("slug=x").when().post("/api/exercises").then().statusCode(415)
+        asAdmin().contentType(ContentType.TEXT).body("slug=x").when().post("/api/exercises").then().statusCode(415)
                 .contentType("application/problem+json");
     }
 
@@ -234,6 +235,7 @@ public class ExerciseWriteTest {
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("POST /api/exercises HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + dev.footing.infra.TestTokens.admin() + "\r\n"
                     + "Content-Length: 20000000\r\n\r\n{\"name\":\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -250,7 +252,7 @@ public class ExerciseWriteTest {
     @Test
     void aChangeIsStampedNewerThanTheLastEvenWhenThisInstancesClockIsBehind() {
         String slug = unique("skew");
-        String id = given().contentType(ContentType.JSON).body(exercise(slug)).when().post("/api/exercises")
+        String id = asAdmin().contentType(ContentType.JSON).body(exercise(slug)).when().post("/api/exercises")
                 .then().statusCode(201).extract().path("id");
         java.time.Instant ahead = java.time.Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
@@ -258,10 +260,10 @@ public class ExerciseWriteTest {
 
         Map<String, Object> changed = exercise(slug);
         changed.put("name", "Renamed on the slow instance " + slug);
-        String updated = given().contentType(ContentType.JSON).body(changed).when().put("/api/exercises/" + id)
+        String updated = asAdmin().contentType(ContentType.JSON).body(changed).when().put("/api/exercises/" + id)
                 .then().statusCode(200).extract().path("updatedAt");
         assertThat(java.time.Instant.parse(updated)).isAfter(ahead);
-        given().when().delete("/api/exercises/" + id).then().statusCode(204);
+        asAdmin().when().delete("/api/exercises/" + id).then().statusCode(204);
         String retired = given().when().get("/api/exercises/" + id).then().statusCode(200).extract().path("updatedAt");
         assertThat(java.time.Instant.parse(retired)).isAfter(java.time.Instant.parse(updated));
     }

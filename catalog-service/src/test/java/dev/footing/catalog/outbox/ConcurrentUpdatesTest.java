@@ -1,5 +1,6 @@
 package dev.footing.catalog.outbox;
 
+import static dev.footing.catalog.CatalogRequests.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +33,7 @@ class ConcurrentUpdatesTest {
     @Test
     void lastSnapshotOnTheTopicIsTheCurrentState() throws Exception {
         String slug = "race-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        String id = given().contentType(ContentType.JSON).body(ExerciseWriteTest.exercise(slug)).when()
+        String id = asAdmin().contentType(ContentType.JSON).body(ExerciseWriteTest.exercise(slug)).when()
                 .post("/api/exercises").then().statusCode(201).extract().path("id");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -40,10 +41,10 @@ class ConcurrentUpdatesTest {
             for (int i = 0; i < 24; i++) {
                 Map<String, Object> body = ExerciseWriteTest.exercise(slug);
                 body.put("name", "Racing edit " + i);
-                answers.add(pool.submit(() -> given().contentType(ContentType.JSON).body(body)
+                answers.add(pool.submit(() -> asAdmin().contentType(ContentType.JSON).body(body)
                         .when().put("/api/exercises/" + id).then().extract().statusCode()));
             }
-            answers.add(pool.submit(() -> given().when().delete("/api/exercises/" + id).then().extract().statusCode()));
+            answers.add(pool.submit(() -> asAdmin().when().delete("/api/exercises/" + id).then().extract().statusCode()));
             for (Future<Integer> answer : answers) {
                 assertThat(answer.get()).isIn(200, 204);
             }
