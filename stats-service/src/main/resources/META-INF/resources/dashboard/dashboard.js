@@ -1,22 +1,233 @@
 'use strict';
 // The Footing dashboard: one user's summary, weekly volume, active days, balance and records,
 // kept current by the server-sent events of /api/users/{userId}/live.
+//
+// Sign-in: keycloak-js (served by this app) runs Authorization Code + PKCE against the provider
+// named by /api/dashboard/config. Tokens live only in that Keycloak object's memory: a reload signs
+// in again through the provider's session. Every API call carries them as a Bearer header, never
+// in a URL, so they stay out of access logs and browser history.
 
-const state = { userId: null, source: null, charts: {}, refreshTimer: null, loads: 0 };
-window.footingDashboard = state; // lets browser tests read what the charts show
+const state = { userId: null, self: null, view: 0, charts: {}, refreshTimer: null, loads: 0, live: null };
+window.footingDashboard = state; // lets browser tests read what the charts show (no tokens in here)
+
+let keycloak = null; // not on window: nothing but this script needs the tokens
+
+const MIN_VALIDITY_SECONDS = 30;
+const REFRESH_EVERY_MS = 20_000;
+const LIVE_RETRY_MIN_MS = 1_000;
+const LIVE_RETRY_MAX_MS = 15_000;
 
 const $ = (id) => document.getElementById(id);
-const api = (path) => `/api/users/${encodeURIComponent(state.userId)}${path}`;
 const fmt = (n) => Number(n || 0).toLocaleString('en-US', { maximumFractionDigits: 1 });
 
+/** An answer other than 2xx, with the problem's detail when the service sent one. */
+class HttpError extends Error {
+  constructor(status, detail) {
+    super(detail || `answered ${status}`);
+    this.status = status;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identity
+
+async function signIn() {
+  const config = await fetch('/api/dashboard/config', { headers: { Accept: 'application/json' } });
+  if (!config.ok) {
+    const problem = await config.json().catch(() => ({}));
+    throw new Error(problem.detail || `the sign-in settings answered ${config.status}`);
+  }
+  const { url, realm, clientId } = await config.json();
+  keycloak = new Keycloak({ url, realm, clientId });
+  // The provider's session survives a reload; our tokens do not (memory only), so no iframe polling.
+  await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false });
+  keycloak.onTokenExpired = () => freshToken().catch(() => {});
+  setInterval(() => freshToken().catch(() => {}), REFRESH_EVERY_MS);
+  state.self = keycloak.tokenParsed.preferred_username;
+}
+
+/** A token valid for at least 30 more seconds; when the provider's session is over, sign in again. */
+async function freshToken() {
+  try {
+    await keycloak.updateToken(MIN_VALIDITY_SECONDS);
+  } catch (e) {
+    keycloak.login();
+    throw new Error('your session ended: signing in again');
+  }
+  return keycloak.token;
+}
+
+function hasRole(role) {
+  return keycloak.hasRealmRole(role);
+}
+
+async function authorizedFetch(url, options = {}) {
+  const token = await freshToken();
+  const headers = { ...(options.headers || {}), Authorization: `Bearer ${token}` };
+  const response = await fetch(url, { ...options, headers, cache: 'no-store' });
+  if (response.status === 401) {
+    // The service rejected a token the provider still considers valid: start over at the provider.
+    keycloak.login();
+  }
+  return response;
+}
+
 async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const response = await authorizedFetch(url, { headers: { Accept: 'application/json' } });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new Error(problem.detail || `${url} answered ${response.status}`);
+    throw new HttpError(response.status, problem.detail);
   }
   return response.json();
 }
+
+function showAccount() {
+  $('signed-in-user').textContent = state.self;
+  const roles = ['admin', 'coach', 'athlete'].filter(hasRole);
+  $('signed-in-roles').textContent = roles.length ? `(${roles.join(', ')})` : '';
+  $('account').hidden = false;
+  $('sign-out').addEventListener('click', signOut);
+}
+
+/**
+ * Ends the provider's session by a form POST to its end-session endpoint. keycloak.logout() would
+ * either put the ID token in the URL (GET) or, in keycloak-js 25, POST it with a cross-origin fetch
+ * that carries no session cookie and so ends nothing.
+ */
+function signOut() {
+  stopLive();
+  const form = document.createElement('form');
+  form.method = 'POST';
+  form.action = keycloak.endpoints.logout();
+  form.hidden = true;
+  const fields = {
+    client_id: keycloak.clientId,
+    id_token_hint: keycloak.idToken,
+    // Back to the bare page: the next person to sign in starts on their own dashboard.
+    post_logout_redirect_uri: `${location.origin}/`,
+  };
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.appendChild(input);
+  }
+  document.body.appendChild(form);
+  // The tokens go with this page as it navigates away (keycloak.clearToken() would start a new sign-in).
+  form.submit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whose dashboard
+
+/** A coach (or anyone someone shares with) chooses among those athletes; themself first. */
+async function offerSharedAthletes() {
+  let athletes = [];
+  try {
+    athletes = (await getJson('/api/me/athletes')).athletes.map((a) => a.userId);
+  } catch (e) {
+    console.warn('no list of athletes who share with you:', e.message);
+  }
+  if (!athletes.length && !hasRole('coach')) {
+    return;
+  }
+  const options = [{ value: state.self, label: `My training (${state.self})` }]
+    .concat(athletes.map((a) => ({ value: a, label: a })));
+  $('athlete-select').innerHTML = options
+    .map((o) => `<option value="${escapeHtml(o.value)}">${escapeHtml(o.label)}</option>`).join('');
+  if (!athletes.length) {
+    $('athlete-select').insertAdjacentHTML('beforeend', '<option disabled>No athlete shares with you yet</option>');
+  }
+  $('athlete-select').value = state.userId;
+  $('athlete-select').addEventListener('change', (event) => showUser(event.target.value));
+  $('athlete-picker').hidden = false;
+}
+
+/** An admin may open anyone's dashboard; the suggestions are the recently active users. */
+async function offerAnyUser() {
+  if (!hasRole('admin')) {
+    return;
+  }
+  $('user-form').hidden = false;
+  $('user-input').value = state.userId;
+  $('user-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    showUser($('user-input').value.trim());
+  });
+  try {
+    const users = await getJson('/api/users');
+    $('known-users').innerHTML = users.map((u) => `<option value="${escapeHtml(u.userId)}">`).join('');
+  } catch (e) {
+    console.warn('no user list:', e.message);
+  }
+}
+
+/** Shows one user's dashboard, or says plainly why it cannot. Switching users drops the old view. */
+async function showUser(userId) {
+  const view = { userId, id: ++state.view };
+  state.userId = userId;
+  stopLive();
+  clearTimeout(state.refreshTimer);
+  history.replaceState(null, '', userId === state.self ? location.pathname : `?user=${encodeURIComponent(userId)}`);
+  if ($('athlete-select').querySelector(`option[value="${CSS.escape(userId)}"]`)) {
+    $('athlete-select').value = userId;
+  }
+  $('dashboard').hidden = true;
+  $('viewing').hidden = true;
+  showMessage(`Loading ${userId}…`);
+  try {
+    const summary = await getJson(api(view, '/summary'));
+    if (!isCurrent(view)) {
+      return;
+    }
+    showViewing(userId);
+    $('dashboard').hidden = false;
+    hideMessage();
+    Object.values(state.charts).forEach((c) => c.resize());
+    await refresh(view, summary);
+    listen(view);
+  } catch (e) {
+    if (isCurrent(view)) {
+      showFailure(userId, e);
+    }
+  }
+}
+
+function showViewing(userId) {
+  const own = userId === state.self;
+  $('viewing').textContent = own ? 'Your training' : `Viewing ${userId} (read-only)`;
+  $('viewing').className = own ? 'banner' : 'banner read-only';
+  $('viewing').hidden = false;
+}
+
+function showFailure(userId, error) {
+  $('dashboard').hidden = true;
+  $('viewing').hidden = true;
+  if (error.status === 403) {
+    showMessage(`${userId} has not shared their training with you.`, 'forbidden');
+  } else if (error.status === 400) {
+    showMessage(`"${userId}" is not a valid user id: ${error.message}`, 'error');
+  } else {
+    showMessage(`Could not load ${userId}'s training: ${error.message}`, 'error');
+  }
+}
+
+function showMessage(text, kind = '') {
+  $('message').textContent = text;
+  $('message').className = `message ${kind}`;
+  $('message').hidden = false;
+}
+
+function hideMessage() {
+  $('message').hidden = true;
+}
+
+const isCurrent = (view) => view.id === state.view;
+const api = (view, path) => `/api/users/${encodeURIComponent(view.userId)}${path}`;
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and charts
 
 function isoDate(date) {
   return date.toISOString().slice(0, 10);
@@ -64,11 +275,15 @@ function showSummary(summary) {
   $('total-active-days').textContent = fmt(all.activeDays);
   $('events-applied').textContent = fmt(summary.eventsApplied);
   $('last-event-at').textContent = summary.lastEventAt ? new Date(summary.lastEventAt).toLocaleString() : 'never';
+  $('empty-hint').hidden = all.sets > 0;
 }
 
-async function showVolume(today) {
+async function showVolume(view, today) {
   const from = addDays(mondayOf(today), -7 * 11);
-  const volume = await getJson(api(`/volume?from=${from}&to=${today}&bucket=week&groupBy=bodyArea`));
+  const volume = await getJson(api(view, `/volume?from=${from}&to=${today}&bucket=week&groupBy=bodyArea`));
+  if (!isCurrent(view)) {
+    return;
+  }
   const weeks = volume.series.length ? volume.series[0].points.map((p) => p.bucket) : [];
   const series = volume.series
     .filter((s) => s.points.some((p) => p.sets > 0))
@@ -84,9 +299,12 @@ async function showVolume(today) {
   }, { notMerge: true });
 }
 
-async function showCalendar(today) {
+async function showCalendar(view, today) {
   const from = addDays(today, -364);
-  const calendar = await getJson(api(`/calendar?from=${from}&to=${today}`));
+  const calendar = await getJson(api(view, `/calendar?from=${from}&to=${today}`));
+  if (!isCurrent(view)) {
+    return;
+  }
   const data = calendar.days.map((d) => [d.date, d.sets]);
   const max = Math.max(1, ...calendar.days.map((d) => d.sets));
   chart('calendar-chart').setOption({
@@ -98,8 +316,11 @@ async function showCalendar(today) {
   }, { notMerge: true });
 }
 
-async function showBalance() {
-  const balance = await getJson(api('/balance'));
+async function showBalance(view) {
+  const balance = await getJson(api(view, '/balance'));
+  if (!isCurrent(view)) {
+    return;
+  }
   const rows = balance.exercises;
   chart('balance-chart').setOption({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -116,8 +337,11 @@ async function showBalance() {
   }, { notMerge: true });
 }
 
-async function showRecords() {
-  const records = await getJson(api('/records'));
+async function showRecords(view) {
+  const records = await getJson(api(view, '/records'));
+  if (!isCurrent(view)) {
+    return;
+  }
   const cell = (r, unit) => (r ? `${fmt(r.value)}${unit} <small>${r.date}</small>` : '—');
   $('records').querySelector('tbody').innerHTML = records.exercises.map((e) => `<tr>
       <td>${escapeHtml(e.exercise.name)}</td><td>${cell(e.mostReps, '')}</td><td>${cell(e.longestHoldSeconds, ' s')}</td>
@@ -130,58 +354,132 @@ function escapeHtml(text) {
   return div.innerHTML;
 }
 
-async function refresh(summary) {
-  const current = summary || (await getJson(api('/summary')));
+async function refresh(view, summary) {
+  const current = summary || (await getJson(api(view, '/summary')));
+  if (!isCurrent(view)) {
+    return;
+  }
   showSummary(current);
-  await Promise.all([showVolume(current.asOf), showCalendar(current.asOf), showBalance(), showRecords()]);
-  state.loads += 1;
-}
-
-function listen() {
-  if (state.source) {
-    state.source.close();
+  await Promise.all([showVolume(view, current.asOf), showCalendar(view, current.asOf), showBalance(view), showRecords(view)]);
+  if (isCurrent(view)) {
+    state.loads += 1;
   }
-  const source = new EventSource(api('/live'));
-  state.source = source;
-  source.onopen = () => { $('live-status').textContent = 'live'; $('live-status').className = 'live on'; };
-  source.onerror = () => { $('live-status').textContent = 'reconnecting'; $('live-status').className = 'live off'; };
-  source.onmessage = (message) => {
-    const summary = JSON.parse(message.data);
-    showSummary(summary);
-    // A burst of sets arrives as a burst of events: redraw the charts once it settles.
-    clearTimeout(state.refreshTimer);
-    state.refreshTimer = setTimeout(() => refresh(summary).catch(console.error), 250);
-  };
 }
 
-async function showUser(userId) {
-  state.userId = userId;
-  history.replaceState(null, '', `?user=${encodeURIComponent(userId)}`);
-  $('dashboard').hidden = false;
-  $('empty-hint').hidden = true;
-  Object.values(state.charts).forEach((c) => c.resize());
-  await refresh();
-  listen();
+// ---------------------------------------------------------------------------------------------
+// Live updates: EventSource cannot send an Authorization header, so the stream is read with fetch
+
+function setLiveStatus(text, on) {
+  $('live-status').textContent = text;
+  $('live-status').className = on ? 'live on' : 'live off';
 }
 
-async function loadKnownUsers() {
+function stopLive() {
+  if (state.live) {
+    state.live.abort();
+    state.live = null;
+  }
+  setLiveStatus('offline', false);
+}
+
+/**
+ * Keeps one stream open for the view: on an end or a failure it reconnects with a fresh token
+ * (the server checked the old one only when the stream began), backing off while it keeps failing.
+ */
+async function listen(view) {
+  let retryMs = LIVE_RETRY_MIN_MS;
+  while (isCurrent(view)) {
+    const controller = new AbortController();
+    state.live = controller;
+    try {
+      const response = await authorizedFetch(api(view, '/live'),
+        { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
+      if (response.status === 403) {
+        showFailure(view.userId, new HttpError(403)); // the user stopped sharing
+        stopLive();
+        return;
+      }
+      if (!response.ok || !response.body) {
+        throw new HttpError(response.status);
+      }
+      setLiveStatus('live', true);
+      retryMs = LIVE_RETRY_MIN_MS;
+      await readEvents(response.body, (data) => onLiveSummary(view, JSON.parse(data)));
+    } catch (e) {
+      if (controller.signal.aborted) {
+        return;
+      }
+      console.warn('live updates interrupted:', e.message);
+    }
+    if (!isCurrent(view)) {
+      return;
+    }
+    setLiveStatus('reconnecting', false);
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+    retryMs = Math.min(LIVE_RETRY_MAX_MS, retryMs * 2);
+  }
+}
+
+function onLiveSummary(view, summary) {
+  if (!isCurrent(view)) {
+    return;
+  }
+  showSummary(summary);
+  // A burst of sets arrives as a burst of events: redraw the charts once it settles.
+  clearTimeout(state.refreshTimer);
+  state.refreshTimer = setTimeout(() => refresh(view, summary).catch((e) => console.warn(e.message)), 250);
+}
+
+/**
+ * Reads a text/event-stream body until it ends: events are separated by a blank line, and an
+ * event's data is its "data:" lines joined by newlines (comments and other fields are ignored).
+ */
+async function readEvents(body, onData) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) {
+      return;
+    }
+    buffer += value;
+    // A CR at the very end may be the first half of a CRLF: keep it until the next chunk.
+    const settled = buffer.endsWith('\r') ? buffer.length - 1 : buffer.length;
+    let text = buffer.slice(0, settled).replace(/\r\n?/g, '\n');
+    const pending = buffer.slice(settled);
+    let end;
+    while ((end = text.indexOf('\n\n')) >= 0) {
+      const data = dataOf(text.slice(0, end));
+      text = text.slice(end + 2);
+      if (data !== null) {
+        onData(data);
+      }
+    }
+    buffer = text + pending;
+  }
+}
+
+function dataOf(event) {
+  const lines = event.split('\n').filter((line) => line === 'data' || line.startsWith('data:'));
+  if (!lines.length) {
+    return null;
+  }
+  return lines.map((line) => line.slice(5).replace(/^ /, '')).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+document.addEventListener('DOMContentLoaded', async () => {
   try {
-    const users = await getJson('/api/users');
-    $('known-users').innerHTML = users.map((u) => `<option value="${escapeHtml(u.userId)}">`).join('');
+    await signIn();
   } catch (e) {
-    console.warn('no user list', e);
+    showMessage(`Could not sign in: ${e.message || e.error || 'the identity provider did not answer'}`, 'error');
+    return;
   }
-}
-
-document.addEventListener('DOMContentLoaded', () => {
-  $('user-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    showUser($('user-input').value.trim()).catch((e) => alert(e.message));
-  });
-  loadKnownUsers();
-  const initial = new URLSearchParams(location.search).get('user');
-  if (initial) {
-    $('user-input').value = initial;
-    showUser(initial).catch((e) => alert(e.message));
-  }
+  showAccount();
+  // ?user= still selects a user (a bookmark, a link from a coach's list); the default is oneself.
+  const requested = new URLSearchParams(location.search).get('user');
+  state.userId = requested || state.self;
+  await Promise.all([offerSharedAthletes(), offerAnyUser()]);
+  showUser(state.userId);
 });
