@@ -1,6 +1,6 @@
 package dev.footing.e2e;
 
-import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.footing.infra.FreePort;
@@ -26,10 +27,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Scale-out: a dashboard connected to a stats-service instance that does not consume the user's
  * partition (here: one that consumes nothing) still gets the new summary when a set is logged.
+ * The athlete is demo-ben with his own Keycloak token, on the stream and on the write.
  */
 class ScaleOutLiveTest {
 
     static final String SECOND = "stats-service-2";
+    static final String USER = "demo-ben";
+    static final Pattern EVENTS_APPLIED = Pattern.compile("\"eventsApplied\":(\\d+)");
 
     @BeforeAll
     static void startSecondStatsInstance() throws Exception {
@@ -47,23 +51,40 @@ class ScaleOutLiveTest {
 
     @Test
     void liveSummaryReachesClientsOfAnInstanceThatDoesNotConsumeTheUser() {
-        String user = "e2e-scale-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> received = new CopyOnWriteArrayList<>();
-        HttpRequest live = HttpRequest.newBuilder(RunningSystem.get().url(SECOND, "/api/users/" + user + "/live"))
-                .header("Accept", "text/event-stream").build();
+        HttpRequest live = HttpRequest.newBuilder(RunningSystem.get().url(SECOND, "/api/users/" + USER + "/live"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + RunningSystem.token(USER))
+                .build();
         HttpClient.newHttpClient().sendAsync(live, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> consume(response.body(), received));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(d -> d.contains("\"eventsApplied\":0")));
+        // The first event is the current summary: whatever other tests logged for him before, count from there.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+        long before = eventsApplied(received.get(0));
 
         Map<String, Object> set = Map.of("exerciseId", Catalog.exercise("heel-walk"), "durationSeconds", 40,
                 "completedAt", Instant.now().toString());
-        Map<String, Object> body = Map.of("userId", user, "timezone", "UTC", "sets", List.of(set));
+        Map<String, Object> body = Map.of("timezone", "UTC", "sets", List.of(set));
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                given().contentType(ContentType.JSON).body(body).post(RunningSystem.session("/api/sessions"))
+                RunningSystem.as(USER).contentType(ContentType.JSON).body(body).post(RunningSystem.session("/api/sessions"))
                         .then().extract().statusCode() == 201);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> received.stream()
-                .anyMatch(d -> d.contains("\"eventsApplied\":1") && d.contains("\"holdSeconds\":40")));
+                .anyMatch(d -> eventsApplied(d) == before + 1));
+    }
+
+    @Test
+    void theLiveStreamNeedsAToken() throws Exception {
+        HttpRequest live = HttpRequest.newBuilder(RunningSystem.get().url(SECOND, "/api/users/" + USER + "/live"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(live, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    }
+
+    private static long eventsApplied(String summaryJson) {
+        Matcher matcher = EVENTS_APPLIED.matcher(summaryJson);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
     private static void consume(Stream<String> lines, List<String> received) {

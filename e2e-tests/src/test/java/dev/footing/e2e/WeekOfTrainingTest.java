@@ -1,11 +1,14 @@
 package dev.footing.e2e;
 
+import static dev.footing.e2e.RunningSystem.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,13 +23,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A realistic week of one user in New York, logged through session-service like a phone app
- * would (whole workouts, a batch, a retry, a correction), read back from stats-service. Every
- * expected number is computed by hand in the comments.
+ * A realistic week of one athlete in New York, logged through session-service like a phone app
+ * would (whole workouts, a batch, a retry, a correction) with her own token from Keycloak, read
+ * back from stats-service. Every expected number is computed by hand in the comments.
+ *
+ * <p>demo-chen is this test's athlete: no other end-to-end test logs training for her.
  */
 class WeekOfTrainingTest {
 
-    static final String USER = "e2e-week-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String USER = "demo-chen";
     static final String ZONE = "America/New_York";
 
     static final UUID TOE_RAISE = Catalog.exercise("elevated-toe-raise");       // REPS, both legs
@@ -56,31 +61,31 @@ class WeekOfTrainingTest {
         UUID friday = workout("2026-11-13T22:00:00Z", List.of(
                 set(JUMP_ROPE, "durationSeconds", 60, 0, null, "2026-11-13T22:02:00Z"),
                 withId(RETRACTED_SET, set(TOE_RAISE, "reps", 100, 0, "BOTH", "2026-11-13T22:05:00Z"))));
-        given().delete(RunningSystem.session("/api/sessions/" + friday + "/sets/" + RETRACTED_SET)).then().statusCode(204);
+        as(USER).delete(RunningSystem.session("/api/sessions/" + friday + "/sets/" + RETRACTED_SET)).then().statusCode(204);
         // Sat 2026-11-14: a session, then a batch of one-leg curb jumps L 22, R 22, sent twice (a retry).
         createSession(SATURDAY_SESSION, "2026-11-14T15:00:00Z", List.of());
         List<Map<String, Object>> batch = List.of(
                 withId(UUID.randomUUID(), set(CURB_ONE_LEG, "reps", 22, 0, "LEFT", "2026-11-14T15:05:00Z")),
                 withId(UUID.randomUUID(), set(CURB_ONE_LEG, "reps", 22, 0, "RIGHT", "2026-11-14T15:07:00Z")));
         for (int attempt = 0; attempt < 2; attempt++) {
-            given().contentType(ContentType.JSON).body(batch)
+            as(USER).contentType(ContentType.JSON).body(batch)
                     .post(RunningSystem.session("/api/sessions/" + SATURDAY_SESSION + "/sets"))
                     .then().statusCode(201);
         }
         // Sun 2026-11-15: 30 s of toe walking, and the session is completed.
         UUID sunday = workout("2026-11-15T14:00:00Z", List.of(set(TOE_WALK, "durationSeconds", 30, 0, null, "2026-11-15T14:01:00Z")));
-        given().contentType(ContentType.JSON).body("{}").post(RunningSystem.session("/api/sessions/" + sunday + "/complete"))
+        as(USER).contentType(ContentType.JSON).body("{}").post(RunningSystem.session("/api/sessions/" + sunday + "/complete"))
                 .then().statusCode(200);
 
         // 12 set events (the deleted one too) + 1 retraction + 1 session completion; the retried batch adds none.
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().get(RunningSystem.stats("/api/users/" + USER + "/summary?asOf=2026-11-15")).then()
+                as(USER).get(RunningSystem.stats("/api/users/" + USER + "/summary?asOf=2026-11-15")).then()
                         .body("eventsApplied", is(14)));
     }
 
     @Test
     void totalsCountEverySetOnceAndLeaveTheCorrectionOut() {
-        JsonPath summary = given().get(RunningSystem.stats("/api/users/" + USER + "/summary?asOf=2026-11-15"))
+        JsonPath summary = as(USER).get(RunningSystem.stats("/api/users/" + USER + "/summary?asOf=2026-11-15"))
                 .then().statusCode(200).extract().jsonPath();
         // sets: Mon 4 + Tue 2 + Thu 1 + Fri 1 + Sat 2 + Sun 1 = 11
         assertThat(summary.getLong("allTime.sets")).isEqualTo(11);
@@ -101,19 +106,19 @@ class WeekOfTrainingTest {
     void streakRunsFromThursdayAndSurvivesUntilMondayIsOver() {
         String streaks = "/api/users/" + USER + "/streaks?asOf=";
         // Thu, Fri, Sat, Sun: 4 days (Wednesday was rest).
-        given().get(RunningSystem.stats(streaks + "2026-11-15")).then().statusCode(200)
+        as(USER).get(RunningSystem.stats(streaks + "2026-11-15")).then().statusCode(200)
                 .body("daily.current", is(4))
                 .body("daily.longest", is(4))
                 .body("daily.longestFrom", equalTo("2026-11-12"))
                 .body("daily.longestTo", equalTo("2026-11-15"));
         // Monday is not over yet: the run is still alive.
-        given().get(RunningSystem.stats(streaks + "2026-11-16")).then().body("daily.current", is(4));
-        given().get(RunningSystem.stats(streaks + "2026-11-17")).then().body("daily.current", is(0));
+        as(USER).get(RunningSystem.stats(streaks + "2026-11-16")).then().body("daily.current", is(4));
+        as(USER).get(RunningSystem.stats(streaks + "2026-11-17")).then().body("daily.current", is(0));
     }
 
     @Test
     void dailyVolumeHasEveryDayOfTheWeekZerosIncluded() {
-        given().get(RunningSystem.stats("/api/users/" + USER + "/volume?from=2026-11-09&to=2026-11-15&bucket=day&groupBy=none"))
+        as(USER).get(RunningSystem.stats("/api/users/" + USER + "/volume?from=2026-11-09&to=2026-11-15&bucket=day&groupBy=none"))
                 .then().statusCode(200)
                 .body("series[0].points.sets", contains(4, 2, 0, 1, 1, 2, 1))
                 .body("series[0].points.reps", contains(103, 0, 0, 40, 0, 44, 0));
@@ -121,7 +126,7 @@ class WeekOfTrainingTest {
 
     @Test
     void balanceAndRecordsComeFromTheCountedSets() {
-        JsonPath balance = new JsonPath(given().get(RunningSystem.stats("/api/users/" + USER + "/balance")).then().statusCode(200)
+        JsonPath balance = new JsonPath(as(USER).get(RunningSystem.stats("/api/users/" + USER + "/balance")).then().statusCode(200)
                 .extract().asString()).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
         String curb = "exercises.find { it.exercise.slug == 'curb-jump-one-leg' }";
         String stand = "exercises.find { it.exercise.slug == 'single-leg-stand' }";
@@ -133,11 +138,23 @@ class WeekOfTrainingTest {
         assertThat(balance.getString(stand + ".unit")).isNotBlank();
         assertThat(balance.getDouble(stand + ".asymmetry")).isCloseTo(1.0 / 3, within(1e-9));
 
-        given().get(RunningSystem.stats("/api/users/" + USER + "/records")).then().statusCode(200)
+        as(USER).get(RunningSystem.stats("/api/users/" + USER + "/records")).then().statusCode(200)
                 .body("exercises.find { it.exercise.slug == 'elevated-toe-raise' }.mostReps.value", is(40))
                 .body("exercises.find { it.exercise.slug == 'elevated-toe-raise' }.mostReps.date", equalTo("2026-11-12"))
                 .body("exercises.find { it.exercise.slug == 'elevated-toe-raise' }.heaviestLoadKg.value", is(10.0f)) // JsonPath reads JSON decimals as floats
                 .body("exercises.find { it.exercise.slug == 'elevated-toe-raise' }.largestLoadVolumeKg.value", is(350.0f));
+    }
+
+    @Test
+    void theWeekIsHersAloneUnlessSheSharesIt() {
+        String summary = RunningSystem.stats("/api/users/" + USER + "/summary");
+        given().get(summary).then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+        as("demo-ana").get(summary).then().statusCode(403).contentType(containsString("problem+json"));
+        as("admin").get(summary).then().statusCode(200).body("allTime.sets", is(11));
+        // Another athlete cannot even tell that the session exists.
+        as("demo-ana").get(RunningSystem.session("/api/sessions/" + SATURDAY_SESSION)).then().statusCode(404);
+        as(USER).get(RunningSystem.session("/api/sessions/" + SATURDAY_SESSION)).then().statusCode(200)
+                .body("userId", equalTo(USER));
     }
 
     static Map<String, Object> set(UUID exercise, String measure, int amount, int loadKg, String side, String completedAt) {
@@ -161,11 +178,12 @@ class WeekOfTrainingTest {
     }
 
     static void createSession(UUID id, String startedAt, List<Map<String, Object>> sets) {
-        Map<String, Object> body = Map.of("id", id, "userId", USER, "timezone", ZONE, "startedAt", startedAt, "sets", sets);
+        // No userId: a session belongs to the token's user.
+        Map<String, Object> body = Map.of("id", id, "timezone", ZONE, "startedAt", startedAt, "sets", sets);
         // Right after start, session-service may still be reading the catalog into its replica.
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                given().contentType(ContentType.JSON).body(body).post(RunningSystem.session("/api/sessions"))
+                as(USER).contentType(ContentType.JSON).body(body).post(RunningSystem.session("/api/sessions"))
                         .then().extract().statusCode() != 422);
-        given().get(RunningSystem.session("/api/sessions/" + id)).then().statusCode(200).body("sets.size()", is(sets.size()));
+        as(USER).get(RunningSystem.session("/api/sessions/" + id)).then().statusCode(200).body("sets.size()", is(sets.size()));
     }
 }
