@@ -16,9 +16,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -296,6 +299,25 @@ class AuthorizationTest extends StatsTest {
                     .contains("\"userId\":\"" + athlete + "\"");
         } finally {
             mine.body().close();
+        }
+    }
+
+    @Test
+    void aViewersOpenLiveStreamEndsWhenTheUserStopsSharing() throws Exception {
+        String athlete = newUser("live-revoker");
+        String coach = newUser("live-coach");
+        shareWith(athlete, coach);
+        HttpResponse<Stream<String>> watching = live(athlete, TestTokens.coach(coach));
+        assertThat(watching.statusCode()).isEqualTo(200);
+        Iterator<String> lines = watching.body().iterator();
+        try {
+            assertThat(Stream.generate(lines::next).filter(line -> line.startsWith("data:")).findFirst()).isPresent();
+            CompletableFuture<Void> end = CompletableFuture.runAsync(() -> lines.forEachRemaining(line -> { }));
+            as(athlete).delete("/api/users/{u}/viewers/{v}", athlete, coach).then().statusCode(204);
+            end.get(20, TimeUnit.SECONDS);
+            assertThat(live(athlete, TestTokens.coach(coach)).statusCode()).isEqualTo(403);
+        } finally {
+            watching.body().close();
         }
     }
 

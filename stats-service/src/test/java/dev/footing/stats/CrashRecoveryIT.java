@@ -6,18 +6,24 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
+import dev.footing.infra.FreePort;
 import dev.footing.infra.TestInfrastructure;
+import dev.footing.infra.TestTokens;
 import dev.footing.stats.support.BulkLog;
 import dev.footing.stats.support.WorkoutEvents;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The packaged service as a real process on the real broker and database: killed with SIGKILL
@@ -31,7 +37,8 @@ class CrashRecoveryIT {
 
     @Test
     void killedMidStreamAndRestartedTheTotalsAreExact() throws Exception {
-        int port = freePort();
+        int port = FreePort.pick();
+        int managementPort = FreePort.pick();
         List<String> users = new ArrayList<>();
         List<BulkLog> logs = new ArrayList<>();
         List<ProducerRecord<String, String>> all = new ArrayList<>();
@@ -44,7 +51,7 @@ class CrashRecoveryIT {
         }
         // Everything is on the topic before the service starts, so it is busy from its first poll on.
         WorkoutEvents.send(all);
-        Process app = start(port, 1);
+        Process app = start(port, managementPort, 1);
         try {
             // Straight from the database (faster than HTTP); ignoring errors until Flyway has created the table.
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(5)).ignoreExceptions()
@@ -55,13 +62,13 @@ class CrashRecoveryIT {
             // Plain stdout: the figure belongs in the build output.
             System.out.printf("CrashRecoveryIT: killed the service after it applied %d of %d events%n", appliedAtKill, all.size());
 
-            app = start(port, 2);
-            awaitReady(port, app);
+            app = start(port, managementPort, 2);
+            awaitReady(managementPort, app);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                     .until(() -> applied(port, users) == all.size());
             for (int i = 0; i < USERS; i++) {
                 BulkLog log = logs.get(i);
-                JsonPath summary = given().port(port).get("/api/users/{u}/summary", users.get(i)).then().statusCode(200)
+                JsonPath summary = asOwner(users.get(i)).port(port).get("/api/users/{u}/summary", users.get(i)).then().statusCode(200)
                         .extract().jsonPath();
                 assertThat(summary.getLong("eventsApplied")).isEqualTo(log.records.size());
                 assertThat(summary.getLong("allTime.sets")).isEqualTo(log.sets);
@@ -77,7 +84,7 @@ class CrashRecoveryIT {
         }
     }
 
-    private static Process start(int port, int run) throws IOException {
+    private static Process start(int port, int managementPort, int run) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", System.getProperty("stats.app.jar"));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
@@ -85,15 +92,43 @@ class CrashRecoveryIT {
         builder.environment().put("DB_USER", TestInfrastructure.dbUser());
         builder.environment().put("DB_PASSWORD", TestInfrastructure.dbPassword());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        trustTestTokens(builder.environment());
         builder.redirectErrorStream(true);
         builder.redirectOutput(new File(System.getProperty("stats.app.log-dir", "target"), "crash-recovery-app-" + run + ".log"));
         return builder.start();
     }
 
-    private static void awaitReady(int port, Process app) {
+    /**
+     * The packaged service runs in its prod profile, whose issuer URL would make it fetch keys from a
+     * Keycloak. Quarkus OIDC uses a configured public key only when no issuer URL is set, so the URL is
+     * blanked and the test tokens' key and issuer are given instead: the process checks real signatures.
+     */
+    private static void trustTestTokens(Map<String, String> environment) {
+        environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
+        environment.put("QUARKUS_OIDC_PUBLIC_KEY", testPublicKey());
+        environment.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
+        environment.put("OIDC_AUDIENCE", TestTokens.AUDIENCE);
+        environment.remove("OIDC_ISSUER");
+    }
+
+    private static String testPublicKey() {
+        try (InputStream pem = TestTokens.class.getResourceAsStream("test-token-public-key.pem")) {
+            return new String(pem.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RequestSpecification asOwner(String user) {
+        return given().auth().oauth2(TestTokens.athlete(user));
+    }
+
+    private static void awaitReady(int managementPort, Process app) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
             assertThat(app.isAlive()).as("the service process is running").isTrue();
-            return given().port(port).get("/q/health/ready").statusCode() == 200;
+            return given().port(managementPort).get("/q/health/ready").statusCode() == 200;
         });
     }
 
@@ -116,13 +151,7 @@ class CrashRecoveryIT {
                 throw new IllegalStateException(e);
             }
         }
-        return users.stream().mapToLong(u -> given().port(port).get("/api/users/{u}/summary", u).then().statusCode(200)
+        return users.stream().mapToLong(u -> asOwner(u).port(port).get("/api/users/{u}/summary", u).then().statusCode(200)
                 .extract().jsonPath().getLong("eventsApplied")).sum();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -105,6 +105,29 @@ class RebuildTest extends StatsTest {
     }
 
     @Test
+    void sharesAndGoalsSurviveARebuildAndTheViewerStillReads() {
+        String athlete = newUser("rebuild-sharer");
+        String coach = newUser("rebuild-coach");
+        WorkoutEvents.send(WorkoutEvents.set(athlete, "r1", "s1", Exercises.TOWEL_CURL, 8, null, null, null,
+                "2027-01-06T07:00", "UTC"));
+        awaitEventsApplied(athlete, 1);
+        as(athlete).put("/api/users/{u}/viewers/{v}", athlete, coach).then().statusCode(204);
+        as(athlete).contentType("application/json").body("{\"activeDaysPerWeek\":2}").put("/api/users/{u}/goals", athlete)
+                .then().statusCode(200);
+        String viewersBefore = as(athlete).get("/api/users/{u}/viewers", athlete).then().extract().asString();
+
+        String location = asAdmin().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !"RUNNING".equals(asAdmin().get(location).then().extract().path("state")));
+        asAdmin().get(location).then().body("state", equalTo("SUCCEEDED"));
+
+        as(coach).get("/api/users/{u}/summary", athlete).then().statusCode(200)
+                .body("allTime.reps", equalTo(8)).body("weeklyStreak.goal", equalTo(2));
+        as(coach).get("/api/me/athletes").then().body("athletes.userId", equalTo(List.of(athlete)));
+        assertThat(as(athlete).get("/api/users/{u}/viewers", athlete).then().extract().asString()).isEqualTo(viewersBefore);
+    }
+
+    @Test
     void aSecondRebuildWhileOneRunsIsAConflict() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         rebuilder.beforeSwap(() -> {

@@ -1,5 +1,6 @@
 package dev.footing.stats.access;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,9 @@ public class ViewersResource {
     @Inject
     Shares shares;
 
+    @Inject
+    Event<ShareStopped> stopped;
+
     @GET
     public Viewers list(@PathParam("userId") String userIdParam) {
         String userId = access.toManage(userIdParam);
@@ -42,11 +46,13 @@ public class ViewersResource {
         shares.share(userId, viewerId);
     }
 
-    /** 204, also when it was not shared: the outcome the caller wants holds either way. */
+    /** 204, also when it was not shared: the outcome the caller wants holds either way. The viewer's open live streams end. */
     @DELETE
     @Path("/{viewerId}")
     public void stop(@PathParam("userId") String userIdParam, @PathParam("viewerId") String viewerParam) {
         String userId = access.toManage(userIdParam);
-        shares.stop(userId, access.named("viewerId", viewerParam));
+        String viewerId = access.named("viewerId", viewerParam);
+        shares.stop(userId, viewerId);
+        stopped.fire(new ShareStopped(userId, viewerId));
     }
 }

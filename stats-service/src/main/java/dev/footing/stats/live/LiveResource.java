@@ -35,6 +35,6 @@ public class LiveResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<Summary> live(@PathParam("userId") String userId) {
-        return live.stream(access.toRead(userId));
+        return live.stream(access.toRead(userId), access.self());
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import jakarta.annotation.PostConstruct;
@@ -23,6 +24,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
+import dev.footing.stats.access.ShareStopped;
 import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.summary.Summary;
 import dev.footing.stats.summary.SummaryService;
@@ -87,10 +89,11 @@ public class LiveUpdates {
         }
     }
 
-    public Multi<Summary> stream(String userId) {
+    /** {@code watcherId}: who is watching (the user, an admin or a viewer), so a stopped share can end the stream. */
+    public Multi<Summary> stream(String userId, String watcherId) {
         return Multi.createFrom().emitter(emitter -> {
             // Subscribe before reading the first summary, so no update can fall between the two.
-            Client client = new Client(emitter);
+            Client client = new Client(emitter, watcherId);
             subscribers.computeIfAbsent(userId, u -> new CopyOnWriteArraySet<>()).add(client);
             emitter.onTermination(() -> subscribers.computeIfPresent(userId, (u, set) -> {
                 set.remove(client);
@@ -136,6 +139,17 @@ public class LiveUpdates {
         }
     }
 
+    /**
+     * A viewer who lost the share stops receiving the user's numbers at once (on this instance; a stream
+     * held by another instance ends when the viewer reconnects and is refused).
+     */
+    void endStreamsOf(@Observes ShareStopped stopped) {
+        Set<Client> clients = subscribers.get(stopped.userId());
+        if (clients != null) {
+            clients.stream().filter(client -> client.watcherId.equals(stopped.viewerId())).forEach(Client::end);
+        }
+    }
+
     /** After a rebuild every watched user may see different numbers. */
     public void publishAll() {
         publish(Set.copyOf(subscribers.keySet()));
@@ -148,10 +162,16 @@ public class LiveUpdates {
      */
     private static final class Client {
         private final MultiEmitter<? super Summary> emitter;
+        private final String watcherId;
         private long lastRead;
 
-        Client(MultiEmitter<? super Summary> emitter) {
+        Client(MultiEmitter<? super Summary> emitter, String watcherId) {
             this.emitter = emitter;
+            this.watcherId = watcherId;
+        }
+
+        synchronized void end() {
+            emitter.complete();
         }
 
         synchronized void send(long read, Summary summary) {

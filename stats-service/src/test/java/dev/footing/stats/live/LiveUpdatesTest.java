@@ -58,7 +58,7 @@ class LiveUpdatesTest {
             }
         };
         List<Long> received = new CopyOnWriteArrayList<>();
-        live.stream("ana").subscribe().with(s -> received.add(s.eventsApplied()));
+        live.stream("ana", "ana").subscribe().with(s -> received.add(s.eventsApplied()));
         try {
             firstRead.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
