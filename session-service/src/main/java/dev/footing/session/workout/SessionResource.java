@@ -24,11 +24,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footing.common.problem.ProblemException;
 import dev.footing.session.config.SessionConfig;
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The session API (DESIGN.md §3). Thin: parsing here, rules and writes in {@link SessionService}. */
+/**
+ * The session API (DESIGN.md §3). Thin: parsing here, rules and writes in {@link SessionService},
+ * who may touch which session in {@link SessionAccess}. Every call needs a token: the class-level
+ * check runs before the body is read, so an anonymous request gets its 401 whatever it sends.
+ */
 @Path("/api/sessions")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sessions")
 public class SessionResource {
@@ -46,9 +52,13 @@ public class SessionResource {
     @Inject
     SessionConfig config;
 
+    @Inject
+    SessionAccess access;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a session, or log a whole finished workout with its sets in one call")
+    @Operation(summary = "Start a session, or log a whole finished workout with its sets in one call. "
+            + "userId defaults to the caller; another user's needs the admin role")
     public Response create(SessionRequest body) {
         SessionService.Written<SessionView> written = sessions.create(body);
         // A retry answers as the first time did: 201 with the same Location.
@@ -63,11 +73,13 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "A user's sessions, newest first; from/to are local dates of the session start, inclusive")
+    @Operation(summary = "A user's sessions, newest first; from/to are local dates of the session start, inclusive. "
+            + "userId defaults to the caller; another user's needs the admin role")
     public SessionPage list(@QueryParam("userId") String userId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
+        String forUser = access.userFor(userId == null || userId.isBlank() ? null : userId);
         Violations violations = new Violations();
-        SessionRules.checkUserId("userId", userId, violations);
+        SessionRules.checkUserId("userId", forUser, violations);
         LocalDate fromDate = date("from", from, violations);
         LocalDate toDate = date("to", to, violations);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
@@ -76,7 +88,7 @@ public class SessionResource {
         int pageIndex = integer("page", page, 0, 0, MAX_PAGE, violations);
         int pageSize = integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, violations);
         violations.throwIfAny();
-        return sessions.list(userId, fromDate, toDate, pageIndex, pageSize);
+        return sessions.list(forUser, fromDate, toDate, pageIndex, pageSize);
     }
 
     @POST

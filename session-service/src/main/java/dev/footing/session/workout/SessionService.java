@@ -58,6 +58,9 @@ public class SessionService {
     @Inject
     Clock clock;
 
+    @Inject
+    SessionAccess access;
+
     /** The outcome of a write: what to answer, and whether this request changed anything. */
     public record Written<T>(T body, boolean changed) {
     }
@@ -67,10 +70,11 @@ public class SessionService {
         if (request == null) {
             throw ProblemException.badRequest("A session object is required as the request body", List.of());
         }
+        String userId = access.userFor(request.userId());
         List<SetRequest> requestedSets = request.sets() == null ? List.of() : request.sets();
         checkBatchSize(requestedSets.size());
         Instant now = now();
-        request = normalize(request);
+        request = normalize(request, userId);
         List<SetRequest> sets = request.sets() == null ? List.of() : request.sets();
 
         Violations violations = new Violations();
@@ -84,6 +88,7 @@ public class SessionService {
         userLock.lock(request.userId());
         WorkoutSession existing = WorkoutSession.findById(sessionId);
         if (existing != null) {
+            access.requireSameUser(existing, request.userId());
             return new Written<>(resend(existing, request, sets), false);
         }
         rejectTakenSetIds(sets);
@@ -260,7 +265,8 @@ public class SessionService {
         Map<UUID, WorkoutSet> stored = storedSets(sets);
         if (!stored.isEmpty()) {
             WorkoutSet taken = stored.values().iterator().next();
-            throw ProblemException.conflict("Set " + taken.id + " already exists in session " + taken.sessionId);
+            // Not naming the session: it may be another user's.
+            throw ProblemException.conflict("Set id " + taken.id + " is already taken by another session");
         }
     }
 
@@ -326,12 +332,9 @@ public class SessionService {
                 session.completedAt, session.timezone);
     }
 
+    /** The session by id, if the caller may use it (404 otherwise, as for an unknown id). */
     private WorkoutSession findSession(UUID sessionId) {
-        WorkoutSession session = WorkoutSession.findById(sessionId);
-        if (session == null) {
-            throw ProblemException.notFound("Session", sessionId);
-        }
-        return session;
+        return access.visible(sessionId, WorkoutSession.findById(sessionId));
     }
 
     private SessionView view(WorkoutSession session) {
@@ -381,8 +384,8 @@ public class SessionService {
         return withIds;
     }
 
-    private static SessionRequest normalize(SessionRequest r) {
-        return new SessionRequest(r.id(), r.userId(), r.timezone(), r.programId(), LocalDates.micros(r.startedAt()),
+    private static SessionRequest normalize(SessionRequest r, String userId) {
+        return new SessionRequest(r.id(), userId, r.timezone(), r.programId(), LocalDates.micros(r.startedAt()),
                 LocalDates.micros(r.completedAt()), r.notes(),
                 r.sets() == null ? null : r.sets().stream().map(SessionService::normalize).toList());
     }

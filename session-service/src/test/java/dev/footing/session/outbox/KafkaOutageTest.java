@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Assumptions;
@@ -39,6 +41,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "session"))
 class KafkaOutageTest {
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     @Inject
     AgroalDataSource db;
@@ -78,7 +86,7 @@ class KafkaOutageTest {
             Api.complete(aliceSession, null).statusCode(200);
 
             // Still ready: it accepts writes. The detail tells operators that publishing is degraded.
-            given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().when().get(ready).then().statusCode(200).body("status", equalTo("UP"));
             assertThat(relayCheck().getString("data.relay")).isEqualTo("DEGRADED");
             assertThat(Db.unsentOf(db, alice)).isEqualTo(21);
             assertThat(Db.unsentOf(db, bob)).isEqualTo(12);
@@ -110,13 +118,13 @@ class KafkaOutageTest {
         });
     }
 
-    private static JsonPath relayCheck() {
-        JsonPath health = given().when().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+    private JsonPath relayCheck() {
+        JsonPath health = given().when().get(ready).then().statusCode(200).extract().jsonPath();
         return new JsonPath(health.prettify()).setRootPath("checks.find { it.name == 'outbox-relay' }");
     }
 
-    private static double metric(String name) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double metric(String name) {
+        String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URL;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,15 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "session"))
 class OperationsTest {
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
     @Inject
     AgroalDataSource db;
 
@@ -42,13 +53,13 @@ class OperationsTest {
 
     @Test
     void readinessReportsTheDatabaseAndTheRelay() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(ready).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("outbox-relay"))
                 .body("checks.name", hasItem("exercise-replica"))
                 .body("checks.find { it.name == 'outbox-relay' }.data.relay", equalTo("OK"))
                 .body("checks.name", hasItem(containsString("Database")));
-        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get(live).then().statusCode(200);
     }
 
     @Test
@@ -57,7 +68,7 @@ class OperationsTest {
         String user = Api.newUser("metrics");
         Api.postSets(Api.startSession(user, "UTC"), Api.reps(CALF_RAISE.id(), 10)).statusCode(201);
         WorkoutEventsReader.awaitAllSent(db, List.of(user), Duration.ofSeconds(30));
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
         assertThat(metrics).contains("footing_outbox_backlog", "footing_outbox_oldest_age_seconds",
                 "footing_outbox_published_total", "footing_outbox_publish_failures_total");
         double published = metrics.lines().filter(l -> l.startsWith("footing_outbox_published_total"))

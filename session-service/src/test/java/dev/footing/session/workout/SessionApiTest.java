@@ -4,7 +4,6 @@ import static dev.footing.session.support.TestCatalog.CALF_RAISE;
 import static dev.footing.session.support.TestCatalog.PLANK_HOLD_TOES;
 import static dev.footing.session.support.TestCatalog.SINGLE_LEG_CALF_RAISE;
 import static dev.footing.session.support.TestCatalog.WALL_CALF_STRETCH;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,7 +26,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -216,19 +214,19 @@ class SessionApiTest {
                     .formatted(user, day)).statusCode(201);
         }
         // 20:00 UTC is the next morning in Auckland.
-        given().queryParam("userId", user).queryParam("from", "2026-02-03").queryParam("to", "2026-02-04")
+        Api.listing(user).queryParam("from", "2026-02-03").queryParam("to", "2026-02-04")
                 .when().get("/api/sessions").then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("items", hasSize(2))
                 .body("items[0].startedAt", equalTo("2026-02-03T20:00:00Z"))
                 .body("items[0].startedLocalDate", equalTo("2026-02-04"))
                 .body("items[0].setCount", equalTo(0));
-        given().queryParam("userId", user).queryParam("page", "1").queryParam("size", "3")
+        Api.listing(user).queryParam("page", "1").queryParam("size", "3")
                 .when().get("/api/sessions").then().statusCode(200)
                 .body("total", equalTo(4)).body("page", equalTo(1)).body("size", equalTo(3))
                 .body("items", hasSize(1))
                 .body("items[0].startedAt", equalTo("2026-02-01T20:00:00Z"));
-        given().queryParam("userId", Api.newUser("nobody")).when().get("/api/sessions").then().statusCode(200)
+        Api.listing(Api.newUser("nobody")).when().get("/api/sessions").then().statusCode(200)
                 .body("total", equalTo(0)).body("items", hasSize(0));
     }
 
@@ -238,7 +236,6 @@ class SessionApiTest {
                 .contentType("application/problem+json").body("status", equalTo(404));
         Api.getSession(UUID.randomUUID().toString()).statusCode(404).contentType("application/problem+json");
         Api.complete(UUID.randomUUID().toString(), null).statusCode(404);
-        given().contentType(ContentType.JSON).when().delete("/api/sessions/{id}/sets/{set}", UUID.randomUUID(), UUID.randomUUID())
-                .then().statusCode(404);
+        Api.deleteSet(UUID.randomUUID().toString(), UUID.randomUUID().toString()).statusCode(404);
     }
 }
