@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -26,7 +25,6 @@ import dev.footing.stats.support.StatsTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Unknown users get zeros; bad queries get a 400 problem naming the parameter and change nothing. */
@@ -36,9 +34,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class ApiTest extends StatsTest {
 
     private static final String PROBLEM = "application/problem+json";
-
-    @TestHTTPResource(value = "/openapi", management = true)
-    URL openApi;
 
     @Test
     void unknownUserHasZerosEverywhere() {
@@ -125,14 +120,14 @@ class ApiTest extends StatsTest {
     }
 
     @Test
-    void operationsEndpointsAreOnTheManagementPort() {
+    void healthAndMetricsOnTheManagementPortAndTheApiDescriptionWithTheApi() {
         given().get(ready).then().statusCode(200)
                 .body(containsString("workout-events consumer"))
                 .body(containsString("Kafka"));
         given().get(metrics).then().statusCode(200)
                 .body(containsString("footing_stats_consumer_lag"))
                 .body(containsString("footing_stats_events_applied_total"));
-        given().get(openApi).then().statusCode(200).body(containsString("/api/users/{userId}/volume"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/users/{userId}/volume"));
     }
 
     @Test
