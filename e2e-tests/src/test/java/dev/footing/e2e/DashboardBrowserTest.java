@@ -36,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real headless Chromium, signed in on Keycloak's real login page: an athlete
  * sees the sets she logs through session-service arrive on the open page, numbers and chart,
  * without a reload; she cannot open someone else's dashboard; a coach she shares with sees her
- * numbers, read-only.
+ * numbers, read-only; an admin opens anyone's.
  */
 class DashboardBrowserTest {
 
@@ -45,6 +45,7 @@ class DashboardBrowserTest {
     static final String ANA = "demo-ana";
     static final String BEN = "demo-ben";
     static final String COACH = "coach-kim";
+    static final String ADMIN = "admin";
     static final Duration WAIT = Duration.ofSeconds(30);
 
     ChromeDriver browser;
@@ -131,6 +132,23 @@ class DashboardBrowserTest {
         awaitText("live-status", "live");
         logSets(session, List.of(set(HEEL_WALK, "durationSeconds", 25)), false);
         awaitText("total-sets", fmt(asAnaSeesIt.getLong("allTime.sets") + 1));
+    }
+
+    @Test
+    void anAdminOpensAnyonesDashboardByName() {
+        long sets = summaryOf(ANA).getLong("allTime.sets");
+
+        browser.get(RunningSystem.stats("/"));
+        signIn(ADMIN);
+        awaitText("signed-in-user", ADMIN);
+        WebElement user = within(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("user-input")));
+        user.clear();
+        user.sendKeys(ANA);
+        browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
+
+        awaitText("viewing", "Viewing " + ANA + " (read-only)");
+        awaitText("total-sets", fmt(sets));
+        assertThat(browser.getCurrentUrl()).endsWith("?user=" + ANA);
     }
 
     /** Fills in Keycloak's own login form: the page redirected there because nobody is signed in. */
