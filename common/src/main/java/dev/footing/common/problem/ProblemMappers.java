@@ -2,6 +2,8 @@ package dev.footing.common.problem;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -15,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.footing.common.db.SqlStates;
+import dev.footing.common.db.StoreUnavailableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,6 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -51,6 +56,12 @@ public class ProblemMappers {
             return respond(new Problem(ProblemException.type("validation"), "Invalid request", 400, field + ": " + message,
                     List.of(new Problem.Violation(field, message))));
         }
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            String field = duplicate.group(1);
+            return respond(new Problem(ProblemException.type("validation"), "Invalid request", 400,
+                    field + ": appears more than once", List.of(new Problem.Violation(field, "appears more than once"))));
+        }
         return respond(new Problem(ProblemException.type("malformed-json"), "Malformed JSON", 400,
                 "The request body is not valid JSON: " + e.getOriginalMessage(), List.of()));
     }
@@ -76,11 +87,28 @@ public class ProblemMappers {
                 e.getMessage() == null ? title : e.getMessage(), List.of()));
     }
 
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        return databaseUnavailable(e);
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (SqlStates.isUnavailable(e)) {
+            // Whatever layer it surfaced through (JDBC, Hibernate, a transaction), a database that
+            // cannot answer is temporary: tell the client when to come back instead of a 500.
+            return databaseUnavailable(e);
+        }
         LOG.error("unexpected failure", e);
         return respond(new Problem(ProblemException.type("internal"), "Internal error", 500,
                 "Something went wrong on our side; it has been logged.", List.of()));
+    }
+
+    private static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("database unavailable: %s", e.toString());
+        Response problem = respond(new Problem(ProblemException.type("unavailable"), "Service unavailable", 503,
+                "The database cannot answer right now; try again shortly.", List.of()));
+        return Response.fromResponse(problem).header("Retry-After", "5").build();
     }
 
     public static Response respond(Problem problem) {

@@ -1,4 +1,4 @@
-package dev.footing.stats.config;
+package dev.footing.common.time;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,14 +11,14 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one clock. {@code stats.clock.fixed-instant} pins "now" (tests and demos that need a
- * known "today"); unset, it is the system clock.
+ * The one clock of every service: whatever needs "now" injects {@link Clock}. Setting
+ * {@code footing.clock.fixed-instant} pins it (tests, and demos that need a known "today").
  */
 public class ClockProducer {
 
     @Produces
     @Singleton
-    Clock clock(@ConfigProperty(name = "stats.clock.fixed-instant") Optional<Instant> fixed) {
+    Clock clock(@ConfigProperty(name = "footing.clock.fixed-instant") Optional<Instant> fixed) {
         return fixed.map(instant -> Clock.fixed(instant, ZoneOffset.UTC)).orElseGet(Clock::systemUTC);
     }
 }
