@@ -10,8 +10,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -25,9 +29,11 @@ public final class Postgres implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres server;
+    private final Optional<Path> dataDir;
 
-    private Postgres(EmbeddedPostgres server) {
+    private Postgres(EmbeddedPostgres server, Optional<Path> dataDir) {
         this.server = server;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -48,7 +54,7 @@ public final class Postgres implements AutoCloseable {
                 stopOrphan(dataDir.get());
                 builder.setDataDirectory(dataDir.get()).setCleanDataDirectory(false);
             }
-            return new Postgres(builder.start());
+            return new Postgres(builder.start(), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,6 +81,46 @@ public final class Postgres implements AutoCloseable {
             s.execute("ALTER USER " + USER + " PASSWORD '" + PASSWORD + "'");
         } catch (SQLException e) {
             throw new IllegalStateException("could not create databases " + names, e);
+        }
+    }
+
+    /**
+     * Kills the server as an out-of-memory killer or a crashed host would: SIGKILL to the
+     * postmaster and every backend, no shutdown checkpoint, so the next start runs crash recovery
+     * on the same data. Committed data survives (fsync and synchronous_commit are on).
+     */
+    public void kill() {
+        Path pidFile = dataDir().resolve("postmaster.pid");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(postmaster -> {
+                List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+                all.add(0, postmaster);
+                all.forEach(ProcessHandle::destroyForcibly);
+                all.forEach(Postgres::awaitExit);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("no running PostgreSQL on " + dataDir(), e);
+        }
+        // zonky's close now fails to stop what is already dead (it logs "Could not stop postmaster"),
+        // but it must still run: it releases the data directory's lock for the next start.
+        System.getLogger(Postgres.class.getName()).log(System.Logger.Level.INFO,
+                "test PostgreSQL on port " + port() + " killed; a following 'Could not stop postmaster' is expected");
+        close();
+    }
+
+    private Path dataDir() {
+        return dataDir.orElseThrow(() -> new IllegalStateException(
+                "a server without its own data directory cannot be killed and started again"));
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL process " + process.pid() + " did not die", e);
         }
     }
 

@@ -3,9 +3,11 @@ package dev.footing.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -28,15 +30,22 @@ import javax.management.StandardMBean;
  * <p>A real Keycloak is started only when a test asks for it ({@link #keycloakIssuer(String)}),
  * or taken from {@code OIDC_ISSUER}.
  *
+ * <p>Faults for outage tests: the embedded broker and database can be stopped and started again
+ * ({@link #stopKafka()}, {@link #stopDatabase()}), and the database cut off by a silent network
+ * partition ({@link #partitionDatabase()}, with nftables as root).
+ *
  * <p>Quarkus may load this class more than once (its test class loaders), so the shared state
  * lives where every loader sees the same thing: addresses in system properties, and the broker's
- * stop and start as a platform MBean.
+ * and the database's stop and start as platform MBeans.
  */
 public final class TestInfrastructure {
 
     private static final String BOOTSTRAP = "footing.test.kafka.bootstrap";
     private static final String DB_BASE_URL = "footing.test.db.base-url";
     private static final String KAFKA_CONTROL = "dev.footing:type=TestKafka";
+    private static final String DATABASE_CONTROL = "dev.footing:type=TestDatabase";
+    private static final String PARTITION_UNAVAILABLE = "footing.test.db.partition-unavailable";
+    private static final String PARTITION_HEAL_HOOK = "footing.test.db.partition-heal-hook";
     private static final String KEYCLOAK_ISSUER = "footing.test.keycloak.issuer";
     private static final String CHOICE = "footing.test.infra.choice";
     private static final String DEFAULT_WEB_URL = "http://localhost:8083";
@@ -152,21 +161,121 @@ public final class TestInfrastructure {
         return ManagementFactory.getPlatformMBeanServer().isRegistered(controlName());
     }
 
+    /**
+     * Kills the shared PostgreSQL (SIGKILL to every server process), keeping its data: a database
+     * outage where connections are refused. {@link #startDatabase()} brings it back.
+     */
+    public static void stopDatabase() {
+        databaseControl("stop");
+    }
+
+    /** Starts the shared PostgreSQL again on the same port, with its data (after crash recovery); returns when it accepts connections. */
+    public static void startDatabase() {
+        databaseControl("start");
+    }
+
+    /**
+     * False when the database is external (DB_URL) or a Testcontainers one: tests of an outage
+     * need our own, which restarts on the same port with its data.
+     */
+    public static boolean canStopDatabase() {
+        ensureStarted();
+        return ManagementFactory.getPlatformMBeanServer().isRegistered(objectName(DATABASE_CONTROL));
+    }
+
+    /**
+     * Silently drops every packet to and from the database's port, on this machine, until
+     * {@link #healDatabase()} (or the JVM's exit): a partition, where connections hang instead of
+     * being refused. Needs {@link #canPartitionDatabase()}.
+     */
+    public static void partitionDatabase() {
+        if (!canPartitionDatabase()) {
+            throw new IllegalStateException("the database cannot be partitioned here: " + whyDatabaseCannotBePartitioned());
+        }
+        Properties shared = System.getProperties();
+        synchronized (shared) {
+            if (shared.getProperty(PARTITION_HEAL_HOOK) == null) {
+                int port = databasePort();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> NetworkCut.heal(port), "footing-test-db-heal"));
+                shared.setProperty(PARTITION_HEAL_HOOK, "registered");
+            }
+        }
+        NetworkCut.cut(databasePort());
+    }
+
+    /** Ends the partition: packets to and from the database flow again. Harmless when there is none. */
+    public static void healDatabase() {
+        NetworkCut.heal(databasePort());
+    }
+
+    /**
+     * True when nftables works here (the {@code nft} command, as root). Tests of a partition skip
+     * otherwise, with {@link #whyDatabaseCannotBePartitioned()} as the reason; but on CI
+     * ({@code CI=true}), which installs nftables, this throws instead, so that a broken setup
+     * fails the build rather than skipping the tests quietly.
+     */
+    public static boolean canPartitionDatabase() {
+        String why = whyDatabaseCannotBePartitioned();
+        if (why.isEmpty()) {
+            return true;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must be able to partition the test database, but " + why);
+        }
+        return false;
+    }
+
+    /** Why {@link #canPartitionDatabase()} is false, e.g. {@code nft not found: ...}; empty when it is true. */
+    public static String whyDatabaseCannotBePartitioned() {
+        Properties shared = System.getProperties();
+        synchronized (shared) {
+            String why = shared.getProperty(PARTITION_UNAVAILABLE);
+            if (why == null) {
+                why = Objects.requireNonNullElse(NetworkCut.whyNot(), "");
+                shared.setProperty(PARTITION_UNAVAILABLE, why);
+            }
+            return why;
+        }
+    }
+
+    /** The TCP port of the shared database server. */
+    public static int databasePort() {
+        ensureStarted();
+        URI server = URI.create(System.getProperty(DB_BASE_URL).substring("jdbc:".length()));
+        return server.getPort() == -1 ? 5432 : server.getPort();
+    }
+
     private static void control(String operation) {
         if (!canStopKafka()) {
             throw new IllegalStateException("the broker is not our embedded one (" + System.getProperty(CHOICE)
                     + "): it cannot be stopped from a test");
         }
+        invoke(KAFKA_CONTROL, operation, "the test broker");
+    }
+
+    private static void databaseControl(String operation) {
+        if (!canStopDatabase()) {
+            throw new IllegalStateException("the database is not our embedded one (" + System.getProperty(CHOICE)
+                    + "): it cannot be stopped from a test");
+        }
+        invoke(DATABASE_CONTROL, operation, "the test database");
+    }
+
+    private static void invoke(String control, String operation, String what) {
         try {
-            ManagementFactory.getPlatformMBeanServer().invoke(controlName(), operation, null, null);
+            ManagementFactory.getPlatformMBeanServer().invoke(objectName(control), operation, null, null);
         } catch (JMException e) {
-            throw new IllegalStateException("could not " + operation + " the test broker", e);
+            throw new IllegalStateException("could not " + operation + " " + what, e);
         }
     }
 
     private static ObjectName controlName() {
+        return objectName(KAFKA_CONTROL);
+    }
+
+    private static ObjectName objectName(String name) {
         try {
-            return new ObjectName(KAFKA_CONTROL);
+            return new ObjectName(name);
         } catch (MalformedObjectNameException e) {
             throw new IllegalStateException(e);
         }
@@ -199,15 +308,32 @@ public final class TestInfrastructure {
                     yield externalDb.substring(0, externalDb.lastIndexOf('/') + 1);
                 }
                 case TESTCONTAINERS -> ContainerInfra.startPostgres(dbUser(), dbPassword(), DATABASES);
-                case EMBEDDED -> {
-                    Postgres postgres = Postgres.start(Optional.empty(), FreePort.pick());
-                    postgres.createDatabases(DATABASES);
-                    Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "footing-test-postgres-stop"));
-                    yield postgres.jdbcUrl("");
-                }
+                case EMBEDDED -> startDatabaseServer();
             };
             shared.setProperty(DB_BASE_URL, dbBaseUrl);
             Topics.ensure(bootstrap, 6);
+        }
+    }
+
+    /** Our own data directory (not zonky's throw-away one), so that a killed server starts again on the same data. */
+    private static String startDatabaseServer() {
+        try {
+            Path dir = Files.createTempDirectory("footing-postgres-");
+            Path dataDir = dir.resolve("data");
+            Postgres postgres = Postgres.start(Optional.of(dataDir), FreePort.pick());
+            postgres.createDatabases(DATABASES);
+            DatabaseControl control = new DatabaseControl(postgres, dataDir);
+            ManagementFactory.getPlatformMBeanServer()
+                    .registerMBean(new StandardMBean(control, DatabaseControlMBean.class), objectName(DATABASE_CONTROL));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                control.close();
+                deleteQuietly(dir);
+            }, "footing-test-postgres-stop"));
+            return postgres.jdbcUrl("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JMException e) {
+            throw new IllegalStateException("could not register the test database control", e);
         }
     }
 
