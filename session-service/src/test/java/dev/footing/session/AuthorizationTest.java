@@ -41,7 +41,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Who may touch whose sessions (DESIGN.md §8), on real HTTP: every call needs a valid token; a user
+ * Who may touch whose sessions (docs/architecture.md §8), on real HTTP: every call needs a valid token; a user
  * creates, reads and changes only their own sessions; someone else's session is a 404 like an unknown
  * id; an admin may act for anyone. A refused request writes nothing.
  */

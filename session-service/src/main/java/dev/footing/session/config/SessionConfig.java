@@ -13,7 +13,7 @@ public interface SessionConfig {
 
     Replica replica();
 
-    /** Largest number of sets accepted in one request (DESIGN.md §3: 500). */
+    /** Largest number of sets accepted in one request (docs/architecture.md §3: 500). */
     @WithDefault("500")
     int maxSetsPerRequest();
 

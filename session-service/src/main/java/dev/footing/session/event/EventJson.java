@@ -1,28 +1,34 @@
 package dev.footing.session.event;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
- * The serializer for event bodies, kept apart from the REST one so a change of API settings can
- * never change the event contract: instants and dates as ISO-8601 strings, nulls written out.
+ * The writer for event bodies. It starts from the Quarkus-managed mapper but pins what the event
+ * contract needs, so a change of API settings can never change the contract: instants and dates
+ * as ISO-8601 strings, decimals as written (12.5, never 1.25E+1), nulls written out.
  */
-public final class EventJson {
+@ApplicationScoped
+public class EventJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private final ObjectWriter writer;
 
-    private EventJson() {
+    @Inject
+    public EventJson(ObjectMapper json) {
+        this.writer = json.writer()
+                .without(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
     }
 
-    public static String write(WorkoutEvent event) {
+    public String write(WorkoutEvent event) {
         try {
-            return MAPPER.writeValueAsString(event);
+            return writer.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + event.type(), e);
         }

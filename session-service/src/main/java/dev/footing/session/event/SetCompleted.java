@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** {@code footing.set.completed.v1}: field names and order are the event contract (DESIGN.md §4). */
+/** {@code footing.set.completed.v1}: field names and order are the event contract (docs/architecture.md §4). */
 @JsonPropertyOrder({ "eventId", "userId", "sessionId", "setId", "exercise", "reps", "durationSeconds", "loadKg",
         "side", "rpe", "completedAt", "timezone", "localDate" })
 public record SetCompleted(UUID eventId, String userId, UUID sessionId, UUID setId, ExerciseRef exercise,

@@ -15,9 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.footing.common.db.SqlStates;
 import dev.footing.session.config.SessionConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -54,8 +53,8 @@ public class CatalogReplicaConsumer {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    @Inject
+    ObjectMapper json;
 
     private final AtomicLong applied = new AtomicLong();
     private final AtomicReference<Instant> lastAppliedAt = new AtomicReference<>();
@@ -175,8 +174,7 @@ public class CatalogReplicaConsumer {
                 return true;
             }
             if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                return state != null && (state.startsWith("22") || state.startsWith("23"));
+                return SqlStates.isAboutTheData(sql);
             }
         }
         return false;

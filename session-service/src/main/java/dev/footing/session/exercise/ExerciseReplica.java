@@ -52,12 +52,10 @@ public class ExerciseReplica extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The exercise as events carry it. */
-    public ExerciseRef toRef() {
+    /** The exercise as events carry it; {@code json} reads the stored body areas (an entity cannot inject it). */
+    public ExerciseRef toRef(ObjectMapper json) {
         try {
-            List<String> areas = JSON.readValue(bodyAreas, new TypeReference<List<String>>() {
+            List<String> areas = json.readValue(bodyAreas, new TypeReference<List<String>>() {
             });
             return new ExerciseRef(id, slug, name, category, areas, measurement.name(), unilateral);
         } catch (JsonProcessingException e) {

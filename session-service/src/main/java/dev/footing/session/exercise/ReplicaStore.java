@@ -21,7 +21,8 @@ public class ReplicaStore {
     @Inject
     Clock clock;
 
-    private final ObjectMapper json = new ObjectMapper();
+    @Inject
+    ObjectMapper json;
 
     /**
      * Upserts by id. An older snapshot never overwrites a newer one, so replaying the topic from

@@ -31,6 +31,9 @@ public class OutboxWriter {
     @Inject
     Event<OutboxWritten> written;
 
+    @Inject
+    EventJson eventJson;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(List<? extends WorkoutEvent> events) {
         if (events.isEmpty()) {
@@ -47,7 +50,7 @@ public class OutboxWriter {
                     insert.setObject(1, event.eventId());
                     insert.setString(2, event.userId());
                     insert.setString(3, event.type());
-                    insert.setString(4, EventJson.write(event));
+                    insert.setString(4, eventJson.write(event));
                     insert.setTimestamp(5, Timestamp.from(event.time()));
                     insert.setTimestamp(6, now);
                     insert.addBatch();

@@ -7,9 +7,10 @@ import jakarta.inject.Inject;
 
 import dev.footing.common.problem.ProblemException;
 import dev.footing.common.security.Caller;
+import dev.footing.common.user.UserIds;
 
 /**
- * Whose sessions a caller may touch (DESIGN.md §8), in one place: a user their own, an admin
+ * Whose sessions a caller may touch (docs/architecture.md §8), in one place: a user their own, an admin
  * anyone's (imports, support). There is no sharing here: a coach is just another user.
  */
 @ApplicationScoped
@@ -23,7 +24,7 @@ public class SessionAccess {
      * different user is a 403 unless the caller is an admin.
      */
     public String userFor(String requested) {
-        if (requested != null && !SessionRules.USER_ID.matcher(requested).matches()) {
+        if (requested != null && !UserIds.isValid(requested)) {
             // Not a user id at all: validation answers it with a 400 naming the field, for everyone alike.
             return requested;
         }

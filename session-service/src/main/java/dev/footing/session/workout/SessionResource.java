@@ -3,7 +3,6 @@ package dev.footing.session.workout;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,14 +21,18 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footing.common.paging.Page;
+import dev.footing.common.paging.PageRequest;
 import dev.footing.common.problem.ProblemException;
+import dev.footing.common.time.DateParams;
+import dev.footing.common.user.UserIds;
 import dev.footing.session.config.SessionConfig;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The session API (DESIGN.md §3). Thin: parsing here, rules and writes in {@link SessionService},
+ * The session API (docs/architecture.md §3). Thin: parsing here, rules and writes in {@link SessionService},
  * who may touch which session in {@link SessionAccess}. Every call needs a token: the class-level
  * check runs before the body is read, so an anonymous request gets its 401 whatever it sends.
  */
@@ -38,10 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sessions")
 public class SessionResource {
-
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 100;
-    static final int MAX_PAGE = 1_000_000;
 
     @Inject
     SessionService sessions;
@@ -75,20 +74,15 @@ public class SessionResource {
     @GET
     @Operation(summary = "A user's sessions, newest first; from/to are local dates of the session start, inclusive. "
             + "userId defaults to the caller; another user's needs the admin role")
-    public SessionPage list(@QueryParam("userId") String userId, @QueryParam("from") String from,
+    public Page<SessionSummary> list(@QueryParam("userId") String userId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
-        String forUser = access.userFor(userId == null || userId.isBlank() ? null : userId);
-        Violations violations = new Violations();
-        SessionRules.checkUserId("userId", forUser, violations);
-        LocalDate fromDate = date("from", from, violations);
-        LocalDate toDate = date("to", to, violations);
+        String forUser = UserIds.require(access.userFor(userId == null || userId.isBlank() ? null : userId));
+        LocalDate fromDate = DateParams.parse("from", from);
+        LocalDate toDate = DateParams.parse("to", to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            violations.invalid("from", "must not be after to");
+            throw ProblemException.invalidField("from", "must not be after to");
         }
-        int pageIndex = integer("page", page, 0, 0, MAX_PAGE, violations);
-        int pageSize = integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, violations);
-        violations.throwIfAny();
-        return sessions.list(forUser, fromDate, toDate, pageIndex, pageSize);
+        return sessions.list(forUser, fromDate, toDate, PageRequest.parse(page, size));
     }
 
     @POST
@@ -158,40 +152,6 @@ public class SessionResource {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(field, "must be a UUID, not \"" + value + "\"");
-        }
-    }
-
-    private static LocalDate date(String field, String value, Violations violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(value.trim());
-            // LocalDate reaches years ±999999999; PostgreSQL's date does not, and would answer a 500.
-            if (date.getYear() < 1 || date.getYear() > 9999) {
-                violations.invalid(field, "must be between 0001-01-01 and 9999-12-31");
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            violations.invalid(field, "must be a date YYYY-MM-DD, not \"" + value + "\"");
-            return null;
-        }
-    }
-
-    private static int integer(String field, String value, int fallback, int min, int max, Violations violations) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < min || parsed > max) {
-                violations.invalid(field, "must be between " + min + " and " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            violations.invalid(field, "must be a whole number, not \"" + value + "\"");
-            return fallback;
         }
     }
 }

@@ -2,15 +2,13 @@ package dev.footing.session.workout;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
+import dev.footing.common.user.UserIds;
 import dev.footing.session.time.LocalDates;
 
 /** The rules of a session's own fields, as plain values in, violations out. */
 public final class SessionRules {
 
-    public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-    public static final String USER_ID_RULE = "must be 1 to 64 characters of A-Z a-z 0-9 . _ @ -";
     public static final int MAX_NOTES = 2000;
     public static final String DEFAULT_TIMEZONE = "UTC";
 
@@ -48,8 +46,8 @@ public final class SessionRules {
     public static void checkUserId(String field, String userId, Violations violations) {
         if (userId == null || userId.isEmpty()) {
             violations.invalid(field, "is required");
-        } else if (!USER_ID.matcher(userId).matches()) {
-            violations.invalid(field, USER_ID_RULE);
+        } else if (!UserIds.isValid(userId)) {
+            violations.invalid(field, UserIds.RULE);
         }
     }
 

@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footing.common.paging.PageRequest;
 import dev.footing.common.problem.ProblemException;
 import dev.footing.session.config.SessionConfig;
 import dev.footing.session.event.SessionCompleted;
@@ -60,6 +62,9 @@ public class SessionService {
 
     @Inject
     SessionAccess access;
+
+    @Inject
+    ObjectMapper json;
 
     /** The outcome of a write: what to answer, and whether this request changed anything. */
     public record Written<T>(T body, boolean changed) {
@@ -209,7 +214,7 @@ public class SessionService {
     }
 
     @Transactional
-    public SessionPage list(String userId, LocalDate from, LocalDate to, int page, int size) {
+    public dev.footing.common.paging.Page<SessionSummary> list(String userId, LocalDate from, LocalDate to, PageRequest page) {
         StringBuilder where = new StringBuilder("userId = :userId");
         Parameters params = Parameters.with("userId", userId);
         if (from != null) {
@@ -223,13 +228,13 @@ public class SessionService {
         var query = WorkoutSession.<WorkoutSession>find(where.toString(),
                 Sort.descending("startedAt").and("id", Sort.Direction.Descending), params);
         long total = query.count();
-        List<WorkoutSession> sessions = query.page(Page.of(page, size)).list();
+        List<WorkoutSession> sessions = query.page(Page.of(page.page(), page.size())).list();
         Map<UUID, Long> counts = setCounts(sessions.stream().map(s -> s.id).toList());
-        List<SessionPage.Summary> items = sessions.stream()
-                .map(s -> new SessionPage.Summary(s.id, s.userId, s.timezone, s.programId, s.startedAt, s.startedLocalDate,
+        List<SessionSummary> items = sessions.stream()
+                .map(s -> new SessionSummary(s.id, s.userId, s.timezone, s.programId, s.startedAt, s.startedLocalDate,
                         s.completedAt, s.notes, counts.getOrDefault(s.id, 0L)))
                 .toList();
-        return new SessionPage(items, page, size, total);
+        return new dev.footing.common.paging.Page<>(items, page.page(), page.size(), total);
     }
 
     private SessionView resend(WorkoutSession existing, SessionRequest request, List<SetRequest> sets) {
@@ -321,9 +326,9 @@ public class SessionService {
         }
     }
 
-    private static SetCompleted completed(WorkoutSession session, WorkoutSet set, ExerciseReplica exercise) {
+    private SetCompleted completed(WorkoutSession session, WorkoutSet set, ExerciseReplica exercise) {
         return new SetCompleted(WorkoutEvent.eventId(SetCompleted.TYPE, set.id), session.userId, session.id, set.id,
-                exercise.toRef(), set.reps, set.durationSeconds, set.loadKg,
+                exercise.toRef(json), set.reps, set.durationSeconds, set.loadKg,
                 set.side == null ? null : set.side.name(), set.rpe, set.completedAt, session.timezone, set.localDate);
     }
 

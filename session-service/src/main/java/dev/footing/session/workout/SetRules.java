@@ -9,7 +9,7 @@ import java.util.Objects;
 
 import dev.footing.session.exercise.Measurement;
 
-/** The rules a set must satisfy (DESIGN.md §3), as plain values in, violations out. */
+/** The rules a set must satisfy (docs/architecture.md §3), as plain values in, violations out. */
 public final class SetRules {
 
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
