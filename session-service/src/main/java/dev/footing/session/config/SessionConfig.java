@@ -5,13 +5,14 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Everything tunable in session-service beyond the datasource and the broker address. */
+/**
+ * Everything tunable in session-service beyond the datasource and the Kafka channels (those are
+ * SmallRye's, under {@code mp.messaging.*}).
+ */
 @ConfigMapping(prefix = "footing.session")
 public interface SessionConfig {
 
     Outbox outbox();
-
-    Replica replica();
 
     /** Largest number of sets accepted in one request (docs/architecture.md §3: 500). */
     @WithDefault("500")
@@ -21,9 +22,6 @@ public interface SessionConfig {
         /** Off only to run an instance that accepts writes but leaves publishing to others. */
         @WithDefault("true")
         boolean relayEnabled();
-
-        @WithDefault("workout-events")
-        String topic();
 
         /** How often the relay looks for rows when nobody nudged it (a write nudges it at once). */
         @WithDefault("1s")
@@ -45,13 +43,6 @@ public interface SessionConfig {
         @WithDefault("5s")
         String backlogSampleInterval();
 
-        /**
-         * Bound on how long a record may wait for the broker's acknowledgement. An outage thus
-         * surfaces as a failed pass, and the rows stay unsent until a later pass succeeds.
-         */
-        @WithDefault("10s")
-        Duration deliveryTimeout();
-
         /** When idle this long, the relay checks that the broker answers (for the health detail). */
         @WithDefault("10s")
         Duration brokerProbeInterval();
@@ -59,13 +50,5 @@ public interface SessionConfig {
         /** Longest pause between passes after failures, so a returning broker is used soon. */
         @WithDefault("5s")
         Duration maxBackoff();
-    }
-
-    interface Replica {
-        @WithDefault("true")
-        boolean enabled();
-
-        @WithDefault("exercise-catalog")
-        String topic();
     }
 }

@@ -1,6 +1,5 @@
 package dev.footing.session.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,25 +7,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import dev.footing.session.event.WorkoutEvent;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Publishes outbox rows to Kafka, in order per user, and marks them sent once the broker acked.
@@ -43,25 +35,26 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * acknowledged stay unsent and a later pass publishes them again (at-least-once; the event id
  * lets consumers drop a rare duplicate, e.g. after a crash between the ack and the commit).
  */
-public final class OutboxRelay implements AutoCloseable {
+public final class OutboxRelay {
 
     private final DataSource dataSource;
-    private final Supplier<Producer<String, String>> producers;
-    private final String topic;
+    private final WorkoutEventsChannel channel;
     private final int batchSize;
     private final Duration ackTimeout;
     private final Clock clock;
     private final RelayStatus status;
-    private Producer<String, String> producer;
 
-    public OutboxRelay(DataSource dataSource, Supplier<Producer<String, String>> producers, String topic, int batchSize,
-            Duration deliveryTimeout, Clock clock, RelayStatus status) {
+    /**
+     * @param deliveryTimeout the producer's delivery.timeout.ms: it fails a record itself after that
+     *        long. The wait is twice that (and a little), because the connector may retry a record
+     *        that failed early once more within that window; past it, the wait is a backstop only.
+     */
+    public OutboxRelay(DataSource dataSource, WorkoutEventsChannel channel, int batchSize, Duration deliveryTimeout,
+            Clock clock, RelayStatus status) {
         this.dataSource = dataSource;
-        this.producers = producers;
-        this.topic = topic;
+        this.channel = channel;
         this.batchSize = batchSize;
-        // The producer fails a record itself after delivery.timeout.ms; this is a backstop only.
-        this.ackTimeout = deliveryTimeout.plusSeconds(5);
+        this.ackTimeout = deliveryTimeout.multipliedBy(2).plusSeconds(5);
         this.clock = clock;
         this.status = status;
     }
@@ -111,48 +104,48 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private int publish(Connection connection) throws SQLException, RelayException {
-        List<Row> rows = lockAndLoad(connection);
+        List<OutboxRow> rows = lockAndLoad(connection);
         if (rows.isEmpty()) {
             return 0;
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         RuntimeException sendFailure = null;
         try {
-            Producer<String, String> p = producer();
-            for (Row row : rows) {
-                acks.add(p.send(row.toRecord(topic)));
+            channel.requireTopicMetadata();
+            for (OutboxRow row : rows) {
+                acks.add(channel.send(row));
             }
         } catch (RuntimeException e) {
-            // e.g. no metadata within max.block.ms: the broker is unreachable. Keep what was sent.
+            // The broker was never reachable since start, or the channel refused the message. Keep what was sent.
             sendFailure = e;
         }
         List<Long> sent = new ArrayList<>(rows.size());
         Set<String> blockedUsers = new HashSet<>();
         Exception ackFailure = sendFailure;
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
         for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            Exception failure = i < acks.size() ? await(acks.get(i)) : sendFailure;
+            OutboxRow row = rows.get(i);
+            Exception failure = i < acks.size() ? await(acks.get(i), deadline) : sendFailure;
             boolean acked = failure == null;
             if (!acked && ackFailure == null) {
                 ackFailure = failure;
             }
             // Only a user's acknowledged prefix counts as sent, so a retry republishes in order.
-            if (acked && !blockedUsers.contains(row.userId)) {
-                sent.add(row.id);
+            if (acked && !blockedUsers.contains(row.userId())) {
+                sent.add(row.id());
             } else {
-                blockedUsers.add(row.userId);
+                blockedUsers.add(row.userId());
             }
         }
         markSent(connection, sent);
         if (sent.size() < rows.size()) {
-            resetProducer();
             throw new RelayException(rows.size() - sent.size() + " of " + rows.size() + " events not acknowledged: "
                     + (ackFailure == null ? "unknown" : ackFailure.toString()), ackFailure);
         }
         return sent.size();
     }
 
-    private List<Row> lockAndLoad(Connection connection) throws SQLException {
+    private List<OutboxRow> lockAndLoad(Connection connection) throws SQLException {
         List<String> users = new ArrayList<>();
         try (PreparedStatement candidates = connection.prepareStatement("""
                 select user_id from outbox_event where sent_at is null
@@ -164,7 +157,7 @@ public final class OutboxRelay implements AutoCloseable {
                 }
             }
         }
-        List<Row> rows = new ArrayList<>();
+        List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?, hashtext(?))");
                 PreparedStatement load = connection.prepareStatement("""
                         select id, event_id, user_id, type, payload, occurred_at from outbox_event
@@ -185,7 +178,7 @@ public final class OutboxRelay implements AutoCloseable {
                 load.setInt(2, batchSize - rows.size());
                 try (ResultSet rs = load.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getTimestamp(6).toInstant()));
                     }
                 }
@@ -205,10 +198,10 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Null when acknowledged, else the failure. */
-    private Exception await(Future<RecordMetadata> ack) {
+    /** Null when acknowledged, else the failure; every record of a pass shares one deadline. */
+    private static Exception await(CompletableFuture<Void> ack, long deadline) {
         try {
-            ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return null;
         } catch (ExecutionException e) {
             return e.getCause() instanceof Exception cause ? cause : e;
@@ -217,53 +210,6 @@ public final class OutboxRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return e;
-        }
-    }
-
-    private Producer<String, String> producer() {
-        if (producer == null) {
-            producer = producers.get();
-        }
-        return producer;
-    }
-
-    /** A fresh producer after a failure: no retry state of the failed one carries over. */
-    private void resetProducer() {
-        if (producer != null) {
-            try {
-                producer.close(Duration.ZERO);
-            } catch (RuntimeException ignored) {
-                // closing a producer whose broker is gone may complain; it is discarded anyway
-            }
-            producer = null;
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
-    }
-
-    private record Row(long id, UUID eventId, String userId, String type, String payload, Instant occurredAt) {
-
-        ProducerRecord<String, String> toRecord(String topic) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, userId, payload);
-            // CloudEvents 1.0 Kafka protocol binding, binary mode: attributes as ce_* headers.
-            record.headers()
-                    .add(header("ce_specversion", "1.0"))
-                    .add(header("ce_id", eventId.toString()))
-                    .add(header("ce_type", type))
-                    .add(header("ce_source", WorkoutEvent.SOURCE))
-                    .add(header("ce_time", occurredAt.toString()))
-                    .add(header("content-type", "application/json"));
-            return record;
-        }
-
-        private static RecordHeader header(String name, String value) {
-            return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -2,11 +2,11 @@ package dev.footing.session.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,15 +15,17 @@ import jakarta.inject.Inject;
 import dev.footing.session.config.SessionConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Runs this instance's relay on its own thread: woken right after a transaction that wrote to the
- * outbox commits, and on a timer otherwise (for rows of other instances, and retries after a failure).
+ * Runs this instance's relay: at once on a worker thread right after a transaction that wrote to
+ * the outbox commits, and on the scheduler's tick otherwise (rows of other instances, retries after
+ * a failure, with a growing pause while the broker stays away). Passes never overlap.
  */
 @ApplicationScoped
 public class OutboxRelayRunner {
@@ -37,47 +39,35 @@ public class OutboxRelayRunner {
     AgroalDataSource dataSource;
 
     @Inject
+    WorkoutEventsChannel channel;
+
+    @Inject
     Clock clock;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     private final RelayStatus status = new RelayStatus();
-    private final Semaphore nudges = new Semaphore(0);
-    private volatile boolean running;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile boolean nudged;
+    private volatile boolean stopping;
+    private volatile long notBeforeNanos;
+    private volatile long lastContactNanos = System.nanoTime();
+    private Duration backoff = Duration.ZERO;
     private OutboxRelay relay;
-    private Thread thread;
     private Admin admin;
 
-    void start(@Observes StartupEvent event) {
-        if (!config.outbox().relayEnabled()) {
-            return;
-        }
-        SessionConfig.Outbox outbox = config.outbox();
-        relay = new OutboxRelay(dataSource,
-                () -> RelayProducers.create(bootstrapServers, outbox.deliveryTimeout(), "session-service-outbox-relay"),
-                outbox.topic(), outbox.batchSize(), outbox.deliveryTimeout(), clock, status);
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+    @PostConstruct
+    void create() {
+        relay = new OutboxRelay(dataSource, channel, config.outbox().batchSize(), channel.deliveryTimeout(), clock, status);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        nudges.release();
-        if (thread != null) {
-            try {
-                thread.join(config.outbox().deliveryTimeout().toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        stopping = true;
+        synchronized (this) {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(2));
             }
-        }
-        if (relay != null) {
-            relay.close();
-        }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
         }
     }
 
@@ -85,8 +75,22 @@ public class OutboxRelayRunner {
         nudge();
     }
 
+    /** Publishes soon, without waiting for the next tick or the end of a pause after failures. */
     public void nudge() {
-        nudges.release();
+        if (!enabled()) {
+            return;
+        }
+        nudged = true;
+        if (!busy.get()) {
+            Infrastructure.getDefaultWorkerPool().execute(this::run);
+        }
+    }
+
+    @Scheduled(every = "${footing.session.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (enabled() && (nudged || System.nanoTime() - notBeforeNanos >= 0)) {
+            run();
+        }
     }
 
     public RelayStatus status() {
@@ -94,38 +98,53 @@ public class OutboxRelayRunner {
     }
 
     public boolean enabled() {
-        return config.outbox().relayEnabled();
+        return config.outbox().relayEnabled() && !stopping;
     }
 
+    /** Drains, again while nudges arrive during a pass; returns at once if another thread is draining. */
     private void run() {
-        Duration backoff = Duration.ZERO;
-        long lastContact = System.nanoTime();
-        while (running) {
-            try {
-                int published = relay.drain();
-                backoff = Duration.ZERO;
-                if (published > 0) {
-                    lastContact = System.nanoTime();
-                } else if (System.nanoTime() - lastContact > config.outbox().brokerProbeInterval().toNanos()) {
-                    probe();
-                    lastContact = System.nanoTime();
-                }
-            } catch (OutboxRelay.RelayException e) {
-                backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), config.outbox().maxBackoff());
-                LOG.warnf("outbox relay degraded, events wait in the outbox (retry in %d ms): %s", backoff.toMillis(), e.getMessage());
-            } catch (RuntimeException e) {
-                backoff = config.outbox().maxBackoff();
-                LOG.error("outbox relay pass crashed", e);
+        if (!busy.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            do {
+                nudged = false;
+                drain();
+            } while (nudged && backoff.isZero() && !stopping);
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private void drain() {
+        try {
+            int published = relay.drain();
+            backoff = Duration.ZERO;
+            notBeforeNanos = System.nanoTime();
+            if (published > 0) {
+                lastContactNanos = System.nanoTime();
+            } else if (System.nanoTime() - lastContactNanos > config.outbox().brokerProbeInterval().toNanos()) {
+                probe();
+                lastContactNanos = System.nanoTime();
             }
-            await(backoff.isZero() ? config.outbox().pollInterval() : backoff);
+        } catch (OutboxRelay.RelayException e) {
+            backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), config.outbox().maxBackoff());
+            notBeforeNanos = System.nanoTime() + backoff.toNanos();
+            LOG.warnf("outbox relay degraded, events wait in the outbox (retry in %d ms): %s", backoff.toMillis(), e.getMessage());
+        } catch (RuntimeException e) {
+            backoff = config.outbox().maxBackoff();
+            notBeforeNanos = System.nanoTime() + backoff.toNanos();
+            LOG.error("outbox relay pass crashed", e);
         }
     }
 
     /**
      * With nothing to publish the relay would not notice a broker outage until the next write; the
-     * probe lets the health detail say DEGRADED before a client's events start to wait.
+     * probe lets the health detail say DEGRADED before a client's events start to wait. SmallRye's
+     * own Kafka health cannot say it: its readiness would take the service out of rotation (see
+     * application.properties), and a channel that sends nothing reports nothing.
      */
-    private void probe() {
+    private synchronized void probe() {
         try {
             if (admin == null) {
                 admin = Admin.create(Map.of(
@@ -138,20 +157,8 @@ public class OutboxRelayRunner {
             status.probed(true, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
         } catch (Exception e) {
             status.probed(false, "broker unreachable: " + e);
-        }
-    }
-
-    private void await(Duration timeout) {
-        try {
-            if (nudges.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                nudges.drainPermits();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 

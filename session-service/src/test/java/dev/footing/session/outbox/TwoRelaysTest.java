@@ -19,8 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Inject;
 
 import dev.footing.infra.FootingTestResource;
-import dev.footing.infra.TestInfrastructure;
-import dev.footing.infra.Topics;
 import dev.footing.session.support.Api;
 import dev.footing.session.support.WorkoutEventsReader;
 import dev.footing.session.support.WorkoutEventsReader.Received;
@@ -47,6 +45,9 @@ class TwoRelaysTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    WorkoutEventsChannel channel;
+
     @Test
     void concurrentRelaysSkipNothingDoubleNothingAndKeepEachUsersOrder() throws Exception {
         List<String> users = new ArrayList<>();
@@ -58,17 +59,12 @@ class TwoRelaysTest {
         OutboxRelay second = relay("second");
         AtomicInteger byFirst = new AtomicInteger();
         AtomicInteger bySecond = new AtomicInteger();
-        try {
-            CompletableFuture<Void> runFirst = CompletableFuture.runAsync(() -> spin(first, writing, byFirst));
-            CompletableFuture<Void> runSecond = CompletableFuture.runAsync(() -> spin(second, writing, bySecond));
-            write(users);
-            writing.set(false);
-            runFirst.get();
-            runSecond.get();
-        } finally {
-            first.close();
-            second.close();
-        }
+        CompletableFuture<Void> runFirst = CompletableFuture.runAsync(() -> spin(first, writing, byFirst));
+        CompletableFuture<Void> runSecond = CompletableFuture.runAsync(() -> spin(second, writing, bySecond));
+        write(users);
+        writing.set(false);
+        runFirst.get();
+        runSecond.get();
 
         List<Received> all = WorkoutEventsReader.awaitAllSent(db, users, Duration.ofSeconds(60));
         assertThat(all).hasSize(USERS * EVENTS_PER_USER);
@@ -83,11 +79,9 @@ class TwoRelaysTest {
         assertThat(bySecond.get()).isPositive();
     }
 
+    /** Another instance's relay: its own database connections and user locks; the service's workout-events channel. */
     private OutboxRelay relay(String name) {
-        Duration timeout = Duration.ofSeconds(10);
-        return new OutboxRelay(db,
-                () -> RelayProducers.create(TestInfrastructure.kafkaBootstrapServers(), timeout, "test-relay-" + name),
-                Topics.WORKOUT_EVENTS, 50, timeout, Clock.systemUTC(), new RelayStatus());
+        return new OutboxRelay(db, channel, 50, Duration.ofSeconds(10), Clock.systemUTC(), new RelayStatus());
     }
 
     /** Drains until the writer is done and nothing is left; small passes (50 rows) make the relays interleave. */
