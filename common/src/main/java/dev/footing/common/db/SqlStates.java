@@ -2,6 +2,7 @@ package dev.footing.common.db;
 
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.util.Locale;
 
 /** What a database failure means for the caller, read from its SQLSTATE the same way in every service. */
 public final class SqlStates {
@@ -36,7 +37,9 @@ public final class SqlStates {
                     return true;
                 }
                 // Agroal's pool says so only in words: it sets no SQLSTATE.
-                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                // ("Acquisition timeout while waiting for new connection"), whatever the case.
+                if (state == null && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                     return true;
                 }
             }

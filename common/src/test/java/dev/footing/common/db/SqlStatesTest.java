@@ -41,6 +41,9 @@ class SqlStatesTest {
     @Test
     void thePoolsAcquisitionTimeoutCountsThoughItHasNoState() {
         assertThat(SqlStates.isUnavailable(new SQLException("Sorry, acquisition timeout!"))).isTrue();
+        // Agroal's own words, as a silent (partitioned) database produced them: capitalised.
+        assertThat(SqlStates.isUnavailable(new RuntimeException(
+                new SQLException("Acquisition timeout while waiting for new connection")))).isTrue();
         assertThat(SqlStates.isUnavailable(new SQLException("something else"))).isFalse();
         assertThat(SqlStates.isUnavailable(new IllegalStateException("no database involved"))).isFalse();
     }
