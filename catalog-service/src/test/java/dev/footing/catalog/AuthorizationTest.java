@@ -29,7 +29,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Who may do what in the catalog (DESIGN.md §8), on real HTTP: reading is public whoever asks,
+ * Who may do what in the catalog (docs/architecture.md §8), on real HTTP: reading is public whoever asks,
  * changing it needs the admin role, and a refused change changes nothing.
  */
 @QuarkusTest

@@ -29,6 +29,7 @@ public final class CatalogTopic implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, JsonNode> latest = new HashMap<>();
     private final Map<String, List<JsonNode>> history = new HashMap<>();
+    private final Map<String, ConsumerRecord<String, String>> latestRecords = new HashMap<>();
 
     public CatalogTopic() {
         Properties props = new Properties();
@@ -51,12 +52,18 @@ public final class CatalogTopic implements AutoCloseable {
             try {
                 JsonNode value = JSON.readTree(record.value());
                 latest.put(record.key(), value);
+                latestRecords.put(record.key(), record);
                 history.computeIfAbsent(record.key(), k -> new java.util.ArrayList<>()).add(value);
             } catch (java.io.IOException e) {
                 throw new AssertionError("not JSON on exercise-catalog: " + record.value(), e);
             }
         }
         return latest;
+    }
+
+    /** The last record seen for one exercise, with its key and headers; null if none yet. */
+    public ConsumerRecord<String, String> latestRecord(String id) {
+        return latestRecords.get(id);
     }
 
     /** Every snapshot seen for one exercise, in topic order. */

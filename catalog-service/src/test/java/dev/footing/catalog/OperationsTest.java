@@ -33,9 +33,10 @@ class OperationsTest {
 
     @Test
     void readinessChecksTheDatabaseAndKafka() {
+        // Kafka's part is SmallRye's check of the exercise-catalog channel (the broker lists its topics).
         given().when().get(ready).then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Kafka")));
+                .body("checks.find { it.name.contains('Reactive Messaging') }.data.'exercise-catalog'", equalTo("[OK]"));
         given().when().get(live).then().statusCode(200).body("status", equalTo("UP"));
     }
 

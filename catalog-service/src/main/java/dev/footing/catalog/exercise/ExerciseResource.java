@@ -15,8 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import dev.footing.catalog.paging.Page;
-import dev.footing.catalog.paging.PageRequest;
+import dev.footing.common.paging.Page;
+import dev.footing.common.paging.PageRequest;
 import dev.footing.common.problem.Enums;
 import dev.footing.common.problem.ProblemException;
 import dev.footing.common.security.Roles;

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,15 +17,14 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import dev.footing.catalog.outbox.Outbox;
-import dev.footing.catalog.paging.Page;
-import dev.footing.catalog.paging.PageRequest;
+import dev.footing.common.paging.Page;
+import dev.footing.common.paging.PageRequest;
 import dev.footing.common.problem.Problem.Violation;
 import dev.footing.common.problem.ProblemException;
 
 /**
- * Reads and changes exercises. Every change writes its snapshot to the outbox in the same
- * transaction; a request that fails changes nothing.
+ * Reads and changes exercises. Every change announces its snapshot ({@link ExerciseChanged}) in the
+ * same transaction, where the outbox records it; a request that fails changes nothing.
  */
 @ApplicationScoped
 public class ExerciseService {
@@ -33,7 +33,10 @@ public class ExerciseService {
     EntityManager em;
 
     @Inject
-    Outbox outbox;
+    Event<ExerciseChanged> changed;
+
+    @Inject
+    ExerciseValidator validator;
 
     @Inject
     Clock clock;
@@ -134,12 +137,13 @@ public class ExerciseService {
 
     private ExerciseView publish(Exercise exercise) {
         ExerciseView view = ExerciseView.of(exercise);
-        outbox.record(view);
+        // Synchronous observers run in this transaction: the snapshot is queued exactly when the change commits.
+        changed.fire(new ExerciseChanged(view));
         return view;
     }
 
-    private static void requireValid(ExerciseRequest request) {
-        List<Violation> violations = ExerciseValidator.validate(request);
+    private void requireValid(ExerciseRequest request) {
+        List<Violation> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations.stream().map(v -> v.field() + ": " + v.message())
                     .collect(Collectors.joining("; ")), violations);

@@ -1,82 +1,82 @@
 package dev.footing.catalog.exercise;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 
 import dev.footing.common.problem.Problem.Violation;
 
 /**
- * Every rule an exercise must satisfy, checked at once so one answer names every bad field.
- * Plain code rather than Bean Validation: the cross-field rules (a REPS exercise needs reps, a
- * range's max is not below its min) and the field names of list elements read better here.
+ * Every rule an exercise must satisfy, checked at once so one answer names every bad field: the
+ * field constraints declared on {@link ExerciseRequest} and {@link Prescription} (Hibernate
+ * Validator), plus the rules no constraint can say because they look at several fields (a REPS
+ * exercise needs reps, a range's max is not below its min, NONE stands alone) or parse a value
+ * (a slug must not read as an id).
+ *
+ * <p>Called by the service rather than through {@code @Valid} on the resource: a constraint
+ * failure there would answer before the rules across fields ran, and the answer would name only
+ * half of what is wrong.
  */
-public final class ExerciseValidator {
+@ApplicationScoped
+public class ExerciseValidator {
 
-    public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
     public static final int MAX_SLUG = 80;
     public static final int MAX_NAME = 120;
     public static final int MAX_TEXT = 2000;
     public static final int MAX_SOURCE = 200;
     public static final int MAX_LIST = 20;
 
-    private ExerciseValidator() {
+    static final String REQUIRED = "is required";
+    static final String BETWEEN = "must be between {min} and {max}";
+    static final String TOO_LONG = "must be at most {max} characters";
+    /** PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the database. */
+    static final String NO_NUL = "[^\\x00]*";
+    public static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
+    private final Validator validator;
+
+    public ExerciseValidator(Validator validator) {
+        this.validator = validator;
     }
 
-    public static List<Violation> validate(ExerciseRequest r) {
+    public List<Violation> validate(ExerciseRequest r) {
         List<Violation> v = new ArrayList<>();
         if (r == null) {
             v.add(new Violation("body", "is required: an exercise as JSON"));
             return v;
         }
-        if (blank(r.slug())) {
-            v.add(new Violation("slug", "is required"));
-        } else if (r.slug().length() > MAX_SLUG || !SLUG.matcher(r.slug()).matches() || looksLikeUuid(r.slug())) {
-            v.add(new Violation("slug", "must be kebab-case (a-z, 0-9 and single hyphens), at most " + MAX_SLUG
-                    + " characters, and not shaped like a UUID"));
+        for (ConstraintViolation<ExerciseRequest> violation : validator.validate(r)) {
+            v.add(new Violation(field(violation.getPropertyPath()), violation.getMessage()));
         }
-        text(v, "name", r.name(), MAX_NAME);
-        text(v, "summary", r.summary(), MAX_TEXT);
-        texts(v, "instructions", r.instructions(), true);
-        required(v, "category", r.category());
-        if (r.bodyAreas() == null || r.bodyAreas().isEmpty()) {
-            v.add(new Violation("bodyAreas", "must name at least one body area"));
-        } else {
-            noNulls(v, "bodyAreas", r.bodyAreas());
+        if (r.slug() != null && Exercise.parseUuid(r.slug()).isPresent()) {
+            v.add(new Violation("slug", "must not be shaped like a UUID (it would be read as an id)"));
         }
-        if (r.equipment() != null) {
-            noNulls(v, "equipment", r.equipment());
-            if (r.equipment().contains(Equipment.NONE) && r.equipment().stream().anyMatch(e -> e != null && e != Equipment.NONE)) {
-                v.add(new Violation("equipment", "NONE cannot be combined with other equipment"));
-            }
+        if (r.equipment() != null && r.equipment().contains(Equipment.NONE)
+                && r.equipment().stream().anyMatch(e -> e != null && e != Equipment.NONE)) {
+            v.add(new Violation("equipment", "NONE cannot be combined with other equipment"));
         }
-        required(v, "difficulty", r.difficulty());
-        required(v, "measurement", r.measurement());
-        prescription(v, r.prescription(), r.measurement());
-        texts(v, "cautions", r.cautions(), false);
-        text(v, "source", r.source(), MAX_SOURCE);
+        if (r.prescription() != null) {
+            prescription(v, r.prescription(), r.measurement());
+        }
+        v.sort(Comparator.comparing(Violation::field));
         return v;
     }
 
+    public static boolean hasNul(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
+    }
+
     private static void prescription(List<Violation> v, Prescription p, Measurement measurement) {
-        if (p == null) {
-            v.add(new Violation("prescription", "is required"));
-            return;
-        }
-        if (p.sets() == null) {
-            v.add(new Violation("prescription.sets", "is required"));
-        }
-        range(v, "prescription.sets", p.sets(), "prescription.setsMax", p.setsMax(), 1, 20);
-        range(v, "prescription.reps", p.reps(), "prescription.repsMax", p.repsMax(), 1, 1000);
-        range(v, "prescription.holdSeconds", p.holdSeconds(), "prescription.holdSecondsMax", p.holdSecondsMax(), 1, 7200);
-        if (p.restSeconds() != null && (p.restSeconds() < 0 || p.restSeconds() > 3600)) {
-            v.add(new Violation("prescription.restSeconds", "must be between 0 and 3600"));
-        }
-        if (p.note() != null && p.note().length() > MAX_TEXT) {
-            v.add(new Violation("prescription.note", "must be at most " + MAX_TEXT + " characters"));
-        } else if (hasNul(p.note())) {
-            v.add(new Violation("prescription.note", NUL_MESSAGE));
-        }
+        rangeMax(v, "sets", p.sets(), "setsMax", p.setsMax(), 20);
+        rangeMax(v, "reps", p.reps(), "repsMax", p.repsMax(), 1000);
+        rangeMax(v, "holdSeconds", p.holdSeconds(), "holdSecondsMax", p.holdSecondsMax(), 7200);
         if (measurement == Measurement.REPS && p.reps() == null) {
             v.add(new Violation("prescription.reps", "is required for a REPS exercise"));
         }
@@ -88,78 +88,31 @@ public final class ExerciseValidator {
         }
     }
 
-    private static void range(List<Violation> v, String minField, Integer min, String maxField, Integer max, int low, int high) {
-        if (min != null && (min < low || min > high)) {
-            v.add(new Violation(minField, "must be between " + low + " and " + high));
-        }
-        if (max != null) {
-            if (min == null) {
-                v.add(new Violation(maxField, "needs " + minField.substring(minField.indexOf('.') + 1) + " as the low end of the range"));
-            } else if (max < min || max > high) {
-                v.add(new Violation(maxField, "must be between " + minField.substring(minField.indexOf('.') + 1) + " and " + high));
-            }
-        }
-    }
-
-    private static void text(List<Violation> v, String field, String value, int max) {
-        if (blank(value)) {
-            v.add(new Violation(field, "is required"));
-        } else if (value.length() > max) {
-            v.add(new Violation(field, "must be at most " + max + " characters"));
-        } else if (hasNul(value)) {
-            v.add(new Violation(field, NUL_MESSAGE));
-        }
-    }
-
-    /** PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the database. */
-    public static boolean hasNul(String value) {
-        return value != null && value.indexOf('\u0000') >= 0;
-    }
-
-    public static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
-
-    /** A slug shaped like a UUID would be read as an id in /api/exercises/{idOrSlug}. */
-    private static boolean looksLikeUuid(String slug) {
-        return Exercise.parseUuid(slug).isPresent();
-    }
-
-    private static void texts(List<Violation> v, String field, List<String> values, boolean required) {
-        if (values == null || values.isEmpty()) {
-            if (required) {
-                v.add(new Violation(field, "must have at least one entry"));
-            }
+    private static void rangeMax(List<Violation> v, String minField, Integer min, String maxField, Integer max, int high) {
+        if (max == null) {
             return;
         }
-        if (values.size() > MAX_LIST) {
-            v.add(new Violation(field, "must have at most " + MAX_LIST + " entries"));
+        if (min == null) {
+            v.add(new Violation("prescription." + maxField, "needs " + minField + " as the low end of the range"));
+        } else if (max < min || max > high) {
+            v.add(new Violation("prescription." + maxField, "must be between " + minField + " and " + high));
         }
-        for (int i = 0; i < values.size(); i++) {
-            String value = values.get(i);
-            if (blank(value)) {
-                v.add(new Violation(field + "[" + i + "]", "must not be blank"));
-            } else if (value.length() > MAX_TEXT) {
-                v.add(new Violation(field + "[" + i + "]", "must be at most " + MAX_TEXT + " characters"));
-            } else if (hasNul(value)) {
-                v.add(new Violation(field + "[" + i + "]", NUL_MESSAGE));
+    }
+
+    /** {@code instructions[1]}, {@code prescription.sets}: the body's own names, as the client wrote them. */
+    private static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
             }
         }
-    }
-
-    private static void noNulls(List<Violation> v, String field, List<?> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (values.get(i) == null) {
-                v.add(new Violation(field + "[" + i + "]", "must not be null"));
-            }
-        }
-    }
-
-    private static void required(List<Violation> v, String field, Object value) {
-        if (value == null) {
-            v.add(new Violation(field, "is required"));
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return field.toString();
     }
 }

@@ -12,16 +12,17 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.footing.catalog.exercise.ExerciseView;
+import dev.footing.catalog.exercise.ExerciseChanged;
 
 /**
- * Records exercise snapshots for publication, inside the caller's transaction: the snapshot is in
- * the database exactly when the change is, so nothing is lost between commit and topic.
+ * Records exercise snapshots for publication, inside the transaction that changed the exercise:
+ * the snapshot is in the database exactly when the change is, so nothing is lost between commit
+ * and topic.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /** Fired when a transaction that wrote outbox rows commits, so the relay need not wait for its next tick. */
+    /** Fired when a transaction that wrote outbox rows commits, so the relay need not wait for its next poll. */
     public record Written() {
     }
 
@@ -35,13 +36,13 @@ public class Outbox {
     Event<Written> written;
 
     @Inject
-    OutboxRelay relay;
+    OutboxRelayRunner relay;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(ExerciseView snapshot) {
+    void record(@Observes ExerciseChanged change) {
         OutboxEntry entry = new OutboxEntry();
-        entry.exerciseId = snapshot.id();
-        entry.payload = serialize(snapshot);
+        entry.exerciseId = change.snapshot().id();
+        entry.payload = serialize(change);
         entry.createdAt = clock.instant();
         entry.persist();
         written.fire(new Written());
@@ -51,9 +52,9 @@ public class Outbox {
         relay.wake();
     }
 
-    private String serialize(ExerciseView snapshot) {
+    private String serialize(ExerciseChanged change) {
         try {
-            return json.writeValueAsString(snapshot);
+            return json.writeValueAsString(change.snapshot());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an exercise snapshot could not be serialized", e);
         }

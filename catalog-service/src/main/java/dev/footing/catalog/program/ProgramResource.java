@@ -8,14 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import dev.footing.catalog.paging.Page;
-import dev.footing.catalog.paging.PageRequest;
+import dev.footing.common.paging.Page;
+import dev.footing.common.paging.PageRequest;
 import dev.footing.common.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Programs are catalog content: reading them is public (DESIGN.md §8), there are no writes. */
+/** Programs are catalog content: reading them is public (docs/architecture.md §8), there are no writes. */
 @Path("/api/programs")
 @PermitAll
 public class ProgramResource {

@@ -10,9 +10,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.footing.catalog.exercise.Exercise;
 import dev.footing.catalog.exercise.ExerciseService;
-import dev.footing.catalog.outbox.OutboxRelay;
 import dev.footing.catalog.program.Program;
 import dev.footing.catalog.program.ProgramItem;
 import io.quarkus.runtime.StartupEvent;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * On every start: adds the seed exercises that are missing (an exercise already there is left as
  * it is, so admin edits survive restarts), writes the seed programs as the seed says (programs
- * have no write API), then queues the whole catalog for republication and starts the relay.
+ * have no write API), then queues the whole catalog for republication (the outbox relay, which
+ * runs on its own, publishes it).
  */
 @ApplicationScoped
 public class CatalogSeeder {
@@ -33,7 +35,7 @@ public class CatalogSeeder {
     ExerciseService exercises;
 
     @Inject
-    OutboxRelay relay;
+    ObjectMapper json;
 
     @Inject
     Clock clock;
@@ -42,13 +44,12 @@ public class CatalogSeeder {
     jakarta.persistence.EntityManager em;
 
     void onStart(@Observes StartupEvent event) {
-        SeedCatalog seed = SeedCatalog.load();
+        SeedCatalog seed = SeedCatalog.load(json);
         int added = seedExercises(seed);
         seedPrograms(seed);
         int queued = exercises.republishAll();
         LOG.infof("catalog seeded: %d exercises added, %d programs; %d snapshots queued for exercise-catalog",
                 added, seed.programs().size(), queued);
-        relay.start();
     }
 
     /** Instances starting together seed one after the other instead of racing on the same ids. */

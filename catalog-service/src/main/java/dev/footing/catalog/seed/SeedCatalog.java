@@ -36,14 +36,15 @@ public record SeedCatalog(List<ExerciseRequest> exercises, List<SeedProgram> pro
         return UUID.nameUUIDFromBytes(("footing:program:" + slug).getBytes(StandardCharsets.UTF_8));
     }
 
-    public static SeedCatalog load() {
-        // Strict about unknown fields, unlike the API: a typo in the seed must fail the build, not vanish.
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Reads the seed with the service's own mapper (the one Quarkus configures). */
+    public static SeedCatalog load(ObjectMapper json) {
         try (InputStream in = SeedCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            return mapper.readValue(in, SeedCatalog.class);
+            // Strict about unknown fields, unlike the API: a typo in the seed must fail the build, not vanish.
+            return json.readerFor(SeedCatalog.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + RESOURCE, e);
         }

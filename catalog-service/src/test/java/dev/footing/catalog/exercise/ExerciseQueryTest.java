@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
+import dev.footing.catalog.Fixtures;
 import dev.footing.catalog.seed.SeedCatalog;
 import dev.footing.infra.FootingTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -31,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "database", value = "catalog"))
 class ExerciseQueryTest {
 
-    static final SeedCatalog SEED = SeedCatalog.load();
+    static final SeedCatalog SEED = Fixtures.SEED;
 
     static long seedCount(Predicate<ExerciseRequest> predicate) {
         return SEED.exercises().stream().filter(predicate).count();

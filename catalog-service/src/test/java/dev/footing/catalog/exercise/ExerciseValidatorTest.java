@@ -7,9 +7,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.footing.catalog.Fixtures;
 import dev.footing.common.problem.Problem.Violation;
 
 class ExerciseValidatorTest {
+
+    static final ExerciseValidator VALIDATOR = Fixtures.exerciseValidator();
 
     static ExerciseRequest valid() {
         return new ExerciseRequest("calf-raise", "Calf raise", "Up on the toes.", List.of("Rise.", "Lower."),
@@ -18,12 +21,12 @@ class ExerciseValidatorTest {
     }
 
     static List<String> fields(ExerciseRequest request) {
-        return ExerciseValidator.validate(request).stream().map(Violation::field).toList();
+        return VALIDATOR.validate(request).stream().map(Violation::field).toList();
     }
 
     @Test
     void completeExerciseHasNoViolations() {
-        assertThat(ExerciseValidator.validate(valid())).isEmpty();
+        assertThat(VALIDATOR.validate(valid())).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.footing.catalog.CatalogTopic;
+import dev.footing.catalog.Fixtures;
 import dev.footing.catalog.exercise.ExerciseRequest;
 import dev.footing.catalog.seed.SeedCatalog;
 import dev.footing.infra.FootingTestResource;
@@ -27,7 +28,7 @@ class CatalogTopicTest {
 
     @Test
     void everySeededExerciseIsOnTheTopicKeyedByIdWithItsFullSnapshot() {
-        SeedCatalog seed = SeedCatalog.load();
+        SeedCatalog seed = Fixtures.SEED;
         try (CatalogTopic topic = new CatalogTopic()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().keySet().containsAll(
                     seed.exercises().stream().map(e -> SeedCatalog.exerciseId(e.slug()).toString()).toList()));

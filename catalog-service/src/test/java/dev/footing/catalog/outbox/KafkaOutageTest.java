@@ -39,7 +39,7 @@ class KafkaOutageTest {
         String id;
         TestInfrastructure.stopKafka();
         try {
-            // Not ready without Kafka (DESIGN.md §7), yet writes are still accepted: they wait in the outbox.
+            // Not ready without Kafka (docs/architecture.md §7), yet writes are still accepted: they wait in the outbox.
             await().atMost(Duration.ofSeconds(60)).until(() -> given().get(ready).statusCode() == 503);
             id = asAdmin().contentType(ContentType.JSON).body(ExerciseWriteTest.exercise(slug)).when().post("/api/exercises")
                     .then().statusCode(201).extract().path("id");

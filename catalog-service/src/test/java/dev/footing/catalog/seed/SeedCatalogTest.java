@@ -9,13 +9,15 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.footing.catalog.Fixtures;
 import dev.footing.catalog.exercise.ExerciseRequest;
 import dev.footing.catalog.exercise.ExerciseValidator;
 
 /** The seed is data, but wrong data is a bug a user sees: check it like code. */
 class SeedCatalogTest {
 
-    static final SeedCatalog SEED = SeedCatalog.load();
+    static final SeedCatalog SEED = Fixtures.SEED;
+    static final ExerciseValidator VALIDATOR = Fixtures.exerciseValidator();
 
     /** The exercises the article only sketches, which are easy to drop by mistake. */
     static final Set<String> SKETCHED = Set.of(
@@ -44,7 +46,7 @@ class SeedCatalogTest {
     @Test
     void everyExerciseIsValidAndFullyDescribed() {
         for (ExerciseRequest exercise : SEED.exercises()) {
-            assertThat(ExerciseValidator.validate(exercise)).as(exercise.slug()).isEmpty();
+            assertThat(VALIDATOR.validate(exercise)).as(exercise.slug()).isEmpty();
             assertThat(exercise.instructions()).as(exercise.slug()).hasSizeBetween(3, 6);
             assertThat(exercise.cautions()).as(exercise.slug()).isNotEmpty();
             assertThat(exercise.equipment()).as(exercise.slug()).isNotEmpty();
