@@ -20,8 +20,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * Makes every service's OpenAPI document describe the errors that really answer, once for all
  * services (registered by {@code mp.openapi.filter} in common's microprofile-config.properties):
  * the {@code Problem} schema, each operation's error statuses ({@link ErrorStatuses}) as
- * {@code application/problem+json}, and the bearer scheme of the OIDC provider on the operations
- * that need a token.
+ * {@code application/problem+json}, the bearer scheme of the OIDC provider on the operations
+ * that need a token, and nullable fields of a named type that really accept null
+ * ({@link NullableReferences}).
  *
  * <p>Which operations need a token is Quarkus' call ({@code @RolesAllowed}, {@code @Authenticated},
  * {@code @PermitAll}: {@code quarkus.smallrye-openapi.auto-add-security-requirement}); this filter
@@ -42,6 +43,7 @@ public class ApiContractFilter implements OASFilter {
         }
         components.addSchema(ProblemSchema.PROBLEM, ProblemSchema.problem());
         components.addSchema(ProblemSchema.VIOLATION, ProblemSchema.violation());
+        NullableReferences.inline(components.getSchemas());
         components.setSecuritySchemes(Map.of(BEARER, bearerScheme()));
         if (openAPI.getPaths() == null) {
             return;

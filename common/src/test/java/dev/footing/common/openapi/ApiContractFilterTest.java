@@ -2,10 +2,12 @@ package dev.footing.common.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,22 @@ class ApiContractFilterTest {
         assertThat(bearer.getScheme()).isEqualTo("bearer");
         assertThat(bearer.getBearerFormat()).isEqualTo("JWT");
         assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("bearer");
+    }
+
+    @Test
+    void aNullableFieldOfAnEnumTypeAcceptsNullInsteadOfPointingAtTheEnum() {
+        Schema side = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(List.of("LEFT", "RIGHT"));
+        Schema nullableSide = OASFactory.createSchema().anyOf(List.of(OASFactory.createSchema().ref("Side"),
+                OASFactory.createSchema().type(List.of(Schema.SchemaType.NULL))));
+        OpenAPI document = OASFactory.createOpenAPI().components(OASFactory.createComponents()
+                .addSchema("Side", side)
+                .addSchema("SetView", OASFactory.createSchema().addProperty("side", nullableSide)));
+
+        new ApiContractFilter().filterOpenAPI(document);
+
+        assertThat(nullableSide.getAnyOf()).isNull();
+        assertThat(nullableSide.getType()).containsExactly(Schema.SchemaType.STRING, Schema.SchemaType.NULL);
+        assertThat(nullableSide.getEnumeration()).containsExactly("LEFT", "RIGHT", null);
     }
 
     @Test
