@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.footing.common.paging.Page;
@@ -21,7 +22,10 @@ import dev.footing.common.problem.Enums;
 import dev.footing.common.problem.ProblemException;
 import dev.footing.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/exercises")
 public class ExerciseResource {
@@ -65,6 +69,8 @@ public class ExerciseResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create an exercise (admin)")
+    @APIResponse(responseCode = "201", description = "Created; Location is its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExerciseView.class)))
     public Response create(ExerciseRequest request) {
         ExerciseView created = exercises.create(request);
         return Response.created(URI.create("/api/exercises/" + created.id())).entity(created).build();
@@ -82,6 +88,7 @@ public class ExerciseResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(summary = "Retire an exercise (admin): hidden from lists, still readable, published with retired=true")
+    @APIResponse(responseCode = "204", description = "Retired")
     public Response retire(@PathParam("id") String id) {
         exercises.retire(id);
         return Response.noContent().build();

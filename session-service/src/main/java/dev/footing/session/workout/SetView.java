@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A set as the API returns it; {@code localDate} is its day in the session's time zone. */
-public record SetView(UUID id, UUID sessionId, UUID exerciseId, Integer reps, Integer durationSeconds,
-        BigDecimal loadKg, Side side, Instant completedAt, Integer rpe, LocalDate localDate) {
+public record SetView(UUID id, UUID sessionId, UUID exerciseId,
+        @Schema(nullable = true, description = "null for a DURATION exercise") Integer reps,
+        @Schema(nullable = true, description = "null for a REPS exercise") Integer durationSeconds,
+        BigDecimal loadKg, @Schema(nullable = true, description = "null for a two-legged set") Side side,
+        Instant completedAt, @Schema(nullable = true) Integer rpe, LocalDate localDate) {
 
     static SetView of(WorkoutSet s) {
         return new SetView(s.id, s.sessionId, s.exerciseId, s.reps, s.durationSeconds, SetRules.normalizeLoad(s.loadKg),
