@@ -43,7 +43,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Who may see and change whose stats (DESIGN §8), on real HTTP with signed tokens: every endpoint
+ * Who may see and change whose stats (docs/architecture.md §8), on real HTTP with signed tokens: every endpoint
  * against every kind of caller, then what sharing, {@code me} and the live stream do for a user.
  */
 @QuarkusTest

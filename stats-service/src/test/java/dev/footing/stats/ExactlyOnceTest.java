@@ -8,25 +8,16 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import dev.footing.infra.FootingTestResource;
-import dev.footing.infra.TestInfrastructure;
-import dev.footing.infra.Topics;
-import dev.footing.stats.event.StatsConsumer;
 import dev.footing.stats.support.BulkLog;
+import dev.footing.stats.support.LiveConsumer;
 import dev.footing.stats.support.StatsTest;
 import dev.footing.stats.support.WorkoutEvents;
 import io.quarkus.test.common.ResourceArg;
@@ -49,7 +40,7 @@ class ExactlyOnceTest extends StatsTest {
     private static final int SETS_PER_USER = 600;
 
     @Inject
-    StatsConsumer consumer;
+    LiveConsumer consumer;
 
     @Test
     void totalsStayExactAcrossAStopMidStreamAndAFullRedelivery() throws Exception {
@@ -75,7 +66,7 @@ class ExactlyOnceTest extends StatsTest {
             assertThat(appliedAtStop).isPositive();
             LOG.infof("consumer stopped after applying %d of %d events", appliedAtStop, all.size());
 
-            rewindGroupToTheBeginning();
+            consumer.rewindToTheBeginning();
             consumer.start();
             long expectedEvents = all.size();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
@@ -96,30 +87,5 @@ class ExactlyOnceTest extends StatsTest {
         // Everything applied before the rewind came again and was skipped.
         assertThat(metric("footing_stats_events_duplicates_total") - duplicatesBefore).isGreaterThan(0);
         given().get(ready).then().statusCode(200);
-    }
-
-    private static void rewindGroupToTheBeginning() throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.WORKOUT_EVENTS)).allTopicNames().get()
-                    .get(Topics.WORKOUT_EVENTS).partitions().stream()
-                    .map(p -> new TopicPartition(Topics.WORKOUT_EVENTS, p.partition())).toList();
-            Map<TopicPartition, OffsetSpec> earliest = partitions.stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
-            Map<TopicPartition, OffsetAndMetadata> start = admin.listOffsets(earliest).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
-            // The stopped consumer has left the group; an empty group accepts new offsets.
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-                admin.alterConsumerGroupOffsets("stats-service", start).all().get();
-                return true;
-            });
-        }
-    }
-
-    private double metric(String name) {
-        String exposition = given().get(metrics).then().statusCode(200).extract().asString();
-        return exposition.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -15,13 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.footing.infra.FootingTestResource;
 import dev.footing.infra.TestInfrastructure;
-import dev.footing.stats.rebuild.Rebuilder;
+import dev.footing.stats.rebuild.HeldTableSwap;
 import dev.footing.stats.support.BulkLog;
 import dev.footing.stats.support.Exercises;
 import dev.footing.stats.support.StatsTest;
@@ -36,9 +35,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "stats"))
 class RebuildTest extends StatsTest {
-
-    @Inject
-    Rebuilder rebuilder;
 
     private static final List<String> PATHS = List.of("summary", "summary?asOf=2027-01-02", "streaks?asOf=2027-01-04",
             "records", "balance", "calendar?from=2026-10-01&to=2027-01-31",
@@ -69,7 +65,7 @@ class RebuildTest extends StatsTest {
 
         // Events that arrive after the replay read its last offset, and are applied by the live consumer
         // before the swap, must be carried over into the rebuilt tables.
-        rebuilder.beforeSwap(() -> {
+        HeldTableSwap.beforeSwap(() -> {
             WorkoutEvents.send(List.of(
                     WorkoutEvents.set(meanwhile, "m1", "s1", Exercises.TOWEL_CURL, 9, null, null, null, "2027-01-06T10:00", "UTC"),
                     WorkoutEvents.set(meanwhile, "m2", "s1", Exercises.TOWEL_CURL, 11, null, null, null, "2027-01-06T10:05", "UTC")));
@@ -83,7 +79,7 @@ class RebuildTest extends StatsTest {
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !"RUNNING".equals(asAdmin().get(location).then().statusCode(200).extract().path("state")));
-        rebuilder.beforeSwap(null);
+        HeldTableSwap.beforeSwap(null);
         asAdmin().get(location).then().statusCode(200)
                 .body("state", equalTo("SUCCEEDED"))
                 .body("caughtUpEvents", equalTo(2))
@@ -130,7 +126,7 @@ class RebuildTest extends StatsTest {
     @Test
     void aSecondRebuildWhileOneRunsIsAConflict() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        rebuilder.beforeSwap(() -> {
+        HeldTableSwap.beforeSwap(() -> {
             try {
                 release.await(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -146,7 +142,7 @@ class RebuildTest extends StatsTest {
                     .until(() -> "SUCCEEDED".equals(asAdmin().get(location).then().extract().path("state")));
         } finally {
             release.countDown();
-            rebuilder.beforeSwap(null);
+            HeldTableSwap.beforeSwap(null);
         }
     }
 

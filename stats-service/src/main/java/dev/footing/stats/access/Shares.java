@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.footing.stats.problem.StoreUnavailableException;
+import dev.footing.common.db.StoreUnavailableException;
 
 /**
  * Who may read whose stats besides the user and admins ({@code viewer_share}). Set through the API,

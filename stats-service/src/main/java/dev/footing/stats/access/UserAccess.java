@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 
 import dev.footing.common.problem.ProblemException;
 import dev.footing.common.security.Caller;
-import dev.footing.stats.user.UserIds;
+import dev.footing.common.user.UserIds;
 
 /**
- * Whose stats a request may touch (DESIGN §8), in one place: every resource under
+ * Whose stats a request may touch (docs/architecture.md §8), in one place: every resource under
  * {@code /api/users/{userId}/...} turns its path parameter into a user id here, before it reads or
  * writes anything. Reading is for the user, an admin, and a viewer the user shared with; changing
  * (goals, viewers) is for the user and an admin.

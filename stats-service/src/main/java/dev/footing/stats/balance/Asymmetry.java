@@ -1,6 +1,6 @@
 package dev.footing.stats.balance;
 
-/** The left/right asymmetry index of DESIGN.md §5. */
+/** The left/right asymmetry index of docs/architecture.md §5. */
 public final class Asymmetry {
 
     private Asymmetry() {

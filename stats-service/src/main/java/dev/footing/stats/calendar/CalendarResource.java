@@ -15,12 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.footing.common.time.DateParams;
 import dev.footing.stats.access.UserAccess;
 import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.facts.DayTotals;
+import dev.footing.stats.facts.UserClock;
 import dev.footing.stats.time.Bucket;
-import dev.footing.stats.time.DateParams;
-import dev.footing.stats.user.UserClock;
+import dev.footing.stats.time.DateRanges;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/users/{userId}/calendar")
@@ -50,8 +51,8 @@ public class CalendarResource {
         if (from == null) {
             from = to.minusDays(364);
         }
-        DateParams.requireOrdered(from, to);
-        DateParams.requireAtMost(Bucket.DAY, from, to, "from");
+        DateRanges.requireOrdered(from, to);
+        DateRanges.requireAtMost(Bucket.DAY, from, to, "from");
         Map<LocalDate, DayTotals> active = sets.perDay(userId, from, to, null).stream()
                 .collect(Collectors.toMap(DayTotals::date, Function.identity()));
         List<DayTotals> days = new ArrayList<>();

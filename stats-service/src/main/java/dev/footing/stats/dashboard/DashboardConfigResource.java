@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.footing.stats.config.StatsConfig;
+
 /**
  * Public: the page asks this before anyone has signed in, to know where to send them.
  * It holds nothing secret (the client is public; PKCE protects the code exchange).
@@ -16,11 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 public class DashboardConfigResource {
 
     @Inject
-    DashboardSettings settings;
+    StatsConfig config;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public DashboardConfig config() {
-        return DashboardConfig.of(settings.oidcPublicUrl(), settings.clientId());
+        return DashboardConfig.of(config.dashboard().oidcPublicUrl(), config.dashboard().clientId());
     }
 }

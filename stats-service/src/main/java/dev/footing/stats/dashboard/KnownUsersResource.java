@@ -17,8 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.footing.common.db.StoreUnavailableException;
 import dev.footing.common.security.Roles;
-import dev.footing.stats.problem.StoreUnavailableException;
 
 /** The most recently active users, for the dashboard's user picker: an admin's, since it names everyone. */
 @Path("/api/users")

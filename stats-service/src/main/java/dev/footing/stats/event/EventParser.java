@@ -10,26 +10,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.footing.stats.user.UserIds;
+import dev.footing.common.user.UserIds;
 
 /**
  * Turns one Kafka record (CloudEvents binary mode: {@code ce_*} headers, JSON body) into a
  * {@link WorkoutEvent}, or refuses it with a {@link PoisonMessageException} whose reason names
  * what is wrong. Unknown body fields are ignored so producers can add fields.
  */
-public final class EventParser {
+@ApplicationScoped
+public class EventParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json;
 
-    private EventParser() {
+    /** Quarkus' own mapper (common's StrictJson): a key given twice in an event is poison, not "last one wins". */
+    @Inject
+    public EventParser(ObjectMapper json) {
+        this.json = json;
     }
 
-    public static WorkoutEvent parse(Map<String, String> headers, String value) {
+    public WorkoutEvent parse(Map<String, String> headers, String value) {
         String specVersion = header(headers, "ce_specversion");
         if (!"1.0".equals(specVersion)) {
             throw new PoisonMessageException("invalid header ce_specversion: " + specVersion + " (expected 1.0)");
@@ -49,7 +57,7 @@ public final class EventParser {
         }
         JsonNode body;
         try {
-            body = JSON.readTree(value);
+            body = json.readTree(value);
         } catch (JsonProcessingException e) {
             throw new PoisonMessageException("not JSON: " + e.getOriginalMessage());
         }
@@ -83,7 +91,7 @@ public final class EventParser {
         }
         Measurement measurement = enumOf(Measurement.class, exercise, "exercise.measurement", "measurement");
         ExerciseRef ref = new ExerciseRef(uuid(exercise, "exercise.id", "id"), text(exercise, "exercise.slug", "slug"),
-                text(exercise, "exercise.name", "name"), enumOf(Category.class, exercise, "exercise.category", "category"),
+                text(exercise, "exercise.name", "name"), category(exercise),
                 bodyAreas(exercise), measurement, bool(exercise, "exercise.unilateral", "unilateral"));
         Integer reps = optionalInt(body, "reps", 1, 1000);
         Integer durationSeconds = optionalInt(body, "durationSeconds", 1, 7200);
@@ -135,12 +143,32 @@ public final class EventParser {
         }
         List<BodyArea> areas = new ArrayList<>();
         for (JsonNode area : node) {
-            BodyArea parsed = parseEnum(BodyArea.class, "exercise.bodyAreas", area);
+            BodyArea parsed = openName(BodyArea::new, "exercise.bodyAreas", area);
             if (!areas.contains(parsed)) {
                 areas.add(parsed);
             }
         }
         return List.copyOf(areas);
+    }
+
+    private static Category category(JsonNode exercise) {
+        JsonNode node = exercise.get("category");
+        if (node == null || node.isNull()) {
+            throw missing("exercise.category");
+        }
+        return openName(Category::new, "exercise.category", node);
+    }
+
+    /** Open lists: a value stats has not heard of is kept (see {@link OpenName}), only a malformed one is poison. */
+    private static <T> T openName(Function<String, T> type, String path, JsonNode value) {
+        if (!value.isTextual()) {
+            throw invalid(path, "must be a string");
+        }
+        try {
+            return type.apply(value.textValue());
+        } catch (IllegalArgumentException e) {
+            throw invalid(path, e.getMessage());
+        }
     }
 
     private static BigDecimal loadKg(JsonNode body) {

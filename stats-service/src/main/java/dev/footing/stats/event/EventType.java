@@ -3,7 +3,7 @@ package dev.footing.stats.event;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The CloudEvents types of topic {@code workout-events} (DESIGN.md §4). */
+/** The CloudEvents types of topic {@code workout-events} (docs/architecture.md §4). */
 public enum EventType {
     SET_COMPLETED("footing.set.completed.v1"),
     SET_RETRACTED("footing.set.retracted.v1"),

@@ -7,25 +7,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-import dev.footing.stats.facts.Positioned;
 
 /** A Kafka record of {@code workout-events} to a positioned event; a {@link PoisonMessageException} if it is not one. */
-public final class RecordDecoder {
+@ApplicationScoped
+public class RecordDecoder {
 
-    private RecordDecoder() {
+    private final EventParser parser;
+
+    @Inject
+    public RecordDecoder(EventParser parser) {
+        this.parser = parser;
     }
 
-    public static Positioned decode(ConsumerRecord<String, byte[]> record) {
+    public Positioned decode(ConsumerRecord<String, byte[]> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header header : record.headers()) {
             // The last value of a repeated header wins, as with a map of headers.
             headers.put(header.key(), header.value() == null ? null : utf8(header.value(), "header " + header.key()));
         }
         String value = record.value() == null ? null : utf8(record.value(), "body");
-        return new Positioned(EventParser.parse(headers, value), record.partition(), record.offset());
+        return new Positioned(parser.parse(headers, value), record.partition(), record.offset());
     }
 
     private static String utf8(byte[] bytes, String what) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.footing.stats.event.Positioned;
+
 /**
  * What applying a batch did. {@code unknownSetRetractions} were recorded as pending (their set
  * may still arrive) and are reported so a copy can go to the dead-letter topic;

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.footing.stats.problem.StoreUnavailableException;
+import dev.footing.common.db.StoreUnavailableException;
 
 /**
  * Read queries over the counted sets of one user (completed and not retracted). Every number is

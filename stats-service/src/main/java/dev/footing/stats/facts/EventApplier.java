@@ -21,7 +21,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.footing.common.db.SqlStates;
 import dev.footing.stats.event.BodyArea;
+import dev.footing.stats.event.Positioned;
 import dev.footing.stats.event.SessionCompleted;
 import dev.footing.stats.event.SetCompleted;
 import dev.footing.stats.event.SetRetracted;
@@ -47,7 +49,7 @@ public class EventApplier {
         try {
             return applyInOneTransaction(batch, tables);
         } catch (SQLException e) {
-            if (batch.size() == 1 || !isAboutTheData(e)) {
+            if (batch.size() == 1 || !SqlStates.isAboutTheData(e)) {
                 throw e;
             }
             // One event the database refuses must not block the others: find it by applying one at a time.
@@ -70,19 +72,13 @@ public class EventApplier {
                 users.addAll(one.users());
                 unknown.addAll(one.unknownSetRetractions());
             } catch (SQLException e) {
-                if (!isAboutTheData(e)) {
+                if (!SqlStates.isAboutTheData(e)) {
                     throw e;
                 }
                 rejected.put(event, "cannot apply: " + e.getMessage());
             }
         }
         return new ApplyOutcome(applied, duplicates, users, unknown, rejected);
-    }
-
-    /** SQLSTATE classes 22 (data exception) and 23 (integrity): retrying the same row fails the same way. */
-    private static boolean isAboutTheData(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     private ApplyOutcome applyInOneTransaction(List<Positioned> batch, FactTables tables) throws SQLException {

@@ -1,7 +1,6 @@
 package dev.footing.stats.goal;
 
-import java.util.Set;
-
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.footing.stats.access.UserAccess;
-import dev.footing.stats.live.LiveUpdates;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/users/{userId}/goals")
@@ -29,7 +27,7 @@ public class GoalResource {
     Goals goals;
 
     @Inject
-    LiveUpdates live;
+    Event<GoalChanged> changed;
 
     @GET
     public Goal get(@PathParam("userId") String userId) {
@@ -42,7 +40,7 @@ public class GoalResource {
     public Goal put(@PathParam("userId") String userIdParam, @Valid @NotNull Goal goal) {
         String userId = access.toManage(userIdParam);
         goals.set(userId, goal.activeDaysPerWeek());
-        live.publish(Set.of(userId));
+        changed.fire(new GoalChanged(userId));
         return goal;
     }
 }

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.footing.stats.problem.StoreUnavailableException;
+import dev.footing.common.db.StoreUnavailableException;
 
 /** Per-user goals, kept apart from the event facts: they come from the API, and a rebuild keeps them. */
 @ApplicationScoped

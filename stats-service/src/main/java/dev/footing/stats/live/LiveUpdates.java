@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
@@ -25,7 +24,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 import dev.footing.stats.access.ShareStopped;
+import dev.footing.stats.config.StatsConfig;
 import dev.footing.stats.facts.CountedSets;
+import dev.footing.stats.goal.GoalChanged;
 import dev.footing.stats.summary.Summary;
 import dev.footing.stats.summary.SummaryService;
 
@@ -49,8 +50,8 @@ public class LiveUpdates {
     @Inject
     CountedSets sets;
 
-    @ConfigProperty(name = "stats.live.poll-interval-ms", defaultValue = "1000")
-    long pollIntervalMs;
+    @Inject
+    StatsConfig config;
 
     private final Map<String, Set<Client>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Long> sentEventsApplied = new ConcurrentHashMap<>();
@@ -65,6 +66,7 @@ public class LiveUpdates {
             thread.setDaemon(true);
             return thread;
         });
+        long pollIntervalMs = config.live().pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::pollOtherInstances, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
     }
 
@@ -85,7 +87,7 @@ public class LiveUpdates {
                     .collect(Collectors.toSet());
             publish(changed);
         } catch (RuntimeException e) {
-            LOG.warnf("live poll failed (next round in %d ms): %s", pollIntervalMs, e.getMessage());
+            LOG.warnf("live poll failed (next round in %s): %s", config.live().pollInterval(), e.getMessage());
         }
     }
 
@@ -143,6 +145,10 @@ public class LiveUpdates {
      * A viewer who lost the share stops receiving the user's numbers at once (on this instance; a stream
      * held by another instance ends when the viewer reconnects and is refused).
      */
+    void onGoalChanged(@Observes GoalChanged changed) {
+        publish(Set.of(changed.userId()));
+    }
+
     void endStreamsOf(@Observes ShareStopped stopped) {
         Set<Client> clients = subscribers.get(stopped.userId());
         if (clients != null) {

@@ -22,19 +22,19 @@ import dev.footing.common.security.Roles;
 public class RebuildResource {
 
     @Inject
-    Rebuilder rebuilder;
+    RebuildJobs rebuilds;
 
     /** 202 with the run's status and its Location; 409 while another rebuild runs. */
     @POST
     public Response start() {
-        RebuildStatus status = rebuilder.start();
+        RebuildStatus status = rebuilds.start();
         return Response.accepted(status).location(URI.create("/api/admin/rebuild/" + status.id())).build();
     }
 
     @GET
     @Path("/status")
     public RebuildStatus latest() {
-        return rebuilder.latest().orElseThrow(() -> ProblemException.notFound("rebuild", "(none has run)"));
+        return rebuilds.latest().orElseThrow(() -> ProblemException.notFound("rebuild", "(none has run)"));
     }
 
     @GET
@@ -46,6 +46,6 @@ public class RebuildResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("id", "not a UUID: \"" + id + "\"");
         }
-        return rebuilder.status(runId).orElseThrow(() -> ProblemException.notFound("rebuild", runId));
+        return rebuilds.status(runId).orElseThrow(() -> ProblemException.notFound("rebuild", runId));
     }
 }

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.facts.CountedSets.RecordKind;
+import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.facts.ExerciseInfo;
 import dev.footing.stats.facts.RecordRow;
 

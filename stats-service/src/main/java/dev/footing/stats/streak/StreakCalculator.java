@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import dev.footing.stats.time.Bucket;
 
 /**
- * Streaks from the set of active local dates (DESIGN.md §5). Only days up to and including
+ * Streaks from the set of active local dates (docs/architecture.md §5). Only days up to and including
  * {@code asOf} count: asking about a past date answers as that day would have.
  */
 public final class StreakCalculator {

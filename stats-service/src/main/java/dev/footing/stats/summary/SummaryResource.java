@@ -8,9 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.footing.common.time.DateParams;
 import dev.footing.stats.access.UserAccess;
 import dev.footing.stats.streak.Streaks;
-import dev.footing.stats.time.DateParams;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/users/{userId}")

@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.footing.stats.facts.CountedSets;
+import dev.footing.stats.facts.UserClock;
 import dev.footing.stats.goal.Goals;
 import dev.footing.stats.streak.StreakCalculator;
 import dev.footing.stats.streak.Streaks;
 import dev.footing.stats.time.Bucket;
-import dev.footing.stats.user.UserClock;
 
 /** Composes the summary and the streaks of one user from the counted sets. */
 @ApplicationScoped

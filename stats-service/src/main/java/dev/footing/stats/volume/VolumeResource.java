@@ -12,12 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.footing.common.problem.Enums;
+import dev.footing.common.time.DateParams;
 import dev.footing.stats.access.UserAccess;
 import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.facts.GroupBy;
+import dev.footing.stats.facts.UserClock;
 import dev.footing.stats.time.Bucket;
-import dev.footing.stats.time.DateParams;
-import dev.footing.stats.user.UserClock;
+import dev.footing.stats.time.DateRanges;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/users/{userId}/volume")
@@ -57,8 +58,8 @@ public class VolumeResource {
             }
             from = start;
         }
-        DateParams.requireOrdered(from, to);
-        DateParams.requireAtMost(bucket, from, to, "from");
+        DateRanges.requireOrdered(from, to);
+        DateRanges.requireAtMost(bucket, from, to, "from");
         List<VolumeSeries> series = VolumeBuckets.build(sets.volume(userId, from, to, groupBy), from, to, bucket,
                 groupBy == GroupBy.NONE ? List.of("all") : List.of());
         return new Volume(userId, from, to, bucket.name().toLowerCase(), groupBy.parameter(), series);

@@ -12,7 +12,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.footing.stats.support.StrictMapper;
+
 class EventParserTest {
+
+    private static final EventParser PARSER = new EventParser(StrictMapper.create());
 
     private static final String EVENT_ID = "7d1f8a36-4d8c-4f3e-9a51-0c2f6f1d2b11";
 
@@ -43,7 +47,7 @@ class EventParserTest {
 
     private static String poisonReason(Map<String, String> headers, String body) {
         try {
-            EventParser.parse(headers, body);
+            PARSER.parse(headers, body);
         } catch (PoisonMessageException e) {
             return e.reason();
         }
@@ -52,7 +56,7 @@ class EventParserTest {
 
     @Test
     void parsesACompletedSet() {
-        SetCompleted set = (SetCompleted) EventParser.parse(headers("footing.set.completed.v1"), setBody(null, null));
+        SetCompleted set = (SetCompleted) PARSER.parse(headers("footing.set.completed.v1"), setBody(null, null));
         assertThat(set.eventId()).isEqualTo(UUID.fromString(EVENT_ID));
         assertThat(set.userId()).isEqualTo("ana@example.org");
         assertThat(set.eventTime()).isEqualTo(Instant.parse("2026-11-01T05:30:00.123Z"));
@@ -70,7 +74,7 @@ class EventParserTest {
 
     @Test
     void bodyweightSetWithoutLoadOrSideIsValid() {
-        SetCompleted set = (SetCompleted) EventParser.parse(headers("footing.set.completed.v1"),
+        SetCompleted set = (SetCompleted) PARSER.parse(headers("footing.set.completed.v1"),
                 setBody("\"loadKg\":7.5,\"side\":\"LEFT\",\"rpe\":8,", "\"loadKg\":0,\"side\":null,\"rpe\":null,"));
         assertThat(set.loadKg()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(set.side()).isNull();
@@ -79,7 +83,7 @@ class EventParserTest {
 
     @Test
     void durationSetKeepsSecondsAndIgnoresReps() {
-        SetCompleted set = (SetCompleted) EventParser.parse(headers("footing.set.completed.v1"),
+        SetCompleted set = (SetCompleted) PARSER.parse(headers("footing.set.completed.v1"),
                 setBody("\"measurement\":\"REPS\"", "\"measurement\":\"DURATION\"")
                         .replace("\"durationSeconds\":null", "\"durationSeconds\":45"));
         assertThat(set.durationSeconds()).isEqualTo(45);
@@ -88,12 +92,12 @@ class EventParserTest {
 
     @Test
     void parsesARetractionAndASessionCompletion() {
-        SetRetracted retraction = (SetRetracted) EventParser.parse(headers("footing.set.retracted.v1"), """
+        SetRetracted retraction = (SetRetracted) PARSER.parse(headers("footing.set.retracted.v1"), """
                 {"eventId":"%s","userId":"u1","sessionId":"11111111-1111-1111-1111-111111111111",
                  "setId":"22222222-2222-2222-2222-222222222222","retractedAt":"2026-11-02T08:00:00Z"}
                 """.formatted(EVENT_ID));
         assertThat(retraction.setId()).isEqualTo(UUID.fromString("22222222-2222-2222-2222-222222222222"));
-        SessionCompleted completion = (SessionCompleted) EventParser.parse(headers("footing.session.completed.v1"), """
+        SessionCompleted completion = (SessionCompleted) PARSER.parse(headers("footing.session.completed.v1"), """
                 {"eventId":"%s","userId":"u1","sessionId":"11111111-1111-1111-1111-111111111111",
                  "completedAt":"2026-11-02T08:00:00Z","timezone":"Pacific/Auckland"}
                 """.formatted(EVENT_ID));
@@ -114,7 +118,10 @@ class EventParserTest {
         assertThat(poisonReason(ok, setBody("\"reps\":12", "\"reps\":\"twelve\""))).startsWith("invalid field reps");
         assertThat(poisonReason(ok, setBody("\"reps\":12", "\"reps\":0"))).startsWith("invalid field reps");
         assertThat(poisonReason(ok, setBody("\"loadKg\":7.5", "\"loadKg\":-1"))).startsWith("invalid field loadKg");
-        assertThat(poisonReason(ok, setBody("\"CALF\",", "\"HEART\","))).startsWith("invalid field exercise.bodyAreas");
+        assertThat(poisonReason(ok, setBody("\"CALF\",", "\"calf\","))).startsWith("invalid field exercise.bodyAreas");
+        assertThat(poisonReason(ok, setBody("\"CALF\",", "42,"))).isEqualTo("invalid field exercise.bodyAreas: must be a string");
+        assertThat(poisonReason(ok, setBody("\"STRENGTH\"", "\"" + "X".repeat(33) + "\"")))
+                .startsWith("invalid field exercise.category");
         assertThat(poisonReason(ok, setBody("\"side\":\"LEFT\"", "\"side\":\"MIDDLE\""))).startsWith("invalid field side");
         assertThat(poisonReason(ok, setBody("America/New_York", "Mars/Olympus"))).startsWith("invalid field timezone");
         assertThat(poisonReason(ok, setBody("\"localDate\":\"2026-11-01\"", "\"localDate\":\"2026-02-30\"")))
@@ -147,7 +154,24 @@ class EventParserTest {
     void contentTypeWithCharsetIsJson() {
         Map<String, String> headers = headers("footing.set.completed.v1");
         headers.put("content-type", "application/json; charset=utf-8");
-        assertThatThrownBy(() -> EventParser.parse(headers, "{")).isInstanceOf(PoisonMessageException.class)
+        assertThatThrownBy(() -> PARSER.parse(headers, "{")).isInstanceOf(PoisonMessageException.class)
                 .hasMessageStartingWith("not JSON");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsPoisonNotLastOneWins() {
+        String twice = setBody("\"userId\":\"ana@example.org\"", "\"userId\":\"ana@example.org\",\"userId\":\"ben\"");
+        assertThat(poisonReason(headers("footing.set.completed.v1"), twice)).startsWith("not JSON: Duplicate field 'userId'");
+    }
+
+    @Test
+    void aBodyAreaOrCategoryStatsHasNeverHeardOfIsKeptUnderItsOwnName() {
+        SetCompleted set = (SetCompleted) PARSER.parse(headers("footing.set.completed.v1"),
+                setBody("\"CALF\",", "\"HIP_FLEXORS\",").replace("\"STRENGTH\"", "\"AQUA_THERAPY\""));
+        assertThat(set.exercise().bodyAreas()).containsExactly(new BodyArea("HIP_FLEXORS"), BodyArea.ACHILLES);
+        assertThat(set.exercise().bodyAreas().get(0).known()).isFalse();
+        assertThat(set.exercise().category()).isEqualTo(new Category("AQUA_THERAPY"));
+        assertThat(set.exercise().category().known()).isFalse();
+        assertThat(Category.STRENGTH.known()).isTrue();
     }
 }

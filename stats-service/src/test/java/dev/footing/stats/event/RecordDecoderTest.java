@@ -9,9 +9,13 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import dev.footing.stats.facts.Positioned;
+import dev.footing.stats.event.Positioned;
+
+import dev.footing.stats.support.StrictMapper;
 
 class RecordDecoderTest {
+
+    private static final RecordDecoder DECODER = new RecordDecoder(new EventParser(StrictMapper.create()));
 
     private static ConsumerRecord<String, byte[]> record(byte[] value, String eventId) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("workout-events", 3, 42L, "u1", value);
@@ -30,7 +34,7 @@ class RecordDecoderTest {
     @Test
     void keepsThePositionOfTheRecord() {
         String eventId = UUID.randomUUID().toString();
-        Positioned event = RecordDecoder.decode(record(bytes("""
+        Positioned event = DECODER.decode(record(bytes("""
                 {"eventId":"%s","userId":"u1","sessionId":"%s","completedAt":"2027-01-05T10:00:00Z","timezone":"UTC"}
                 """.formatted(eventId, UUID.randomUUID())), eventId));
         assertThat(event.partition()).isEqualTo(3);
@@ -40,13 +44,13 @@ class RecordDecoderTest {
 
     @Test
     void bodyThatIsNotUtf8IsPoison() {
-        assertThatThrownBy(() -> RecordDecoder.decode(record(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'},
+        assertThatThrownBy(() -> DECODER.decode(record(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'},
                 UUID.randomUUID().toString()))).isInstanceOf(PoisonMessageException.class).hasMessage("body is not UTF-8");
     }
 
     @Test
     void missingBodyIsPoison() {
-        assertThatThrownBy(() -> RecordDecoder.decode(record(null, UUID.randomUUID().toString())))
+        assertThatThrownBy(() -> DECODER.decode(record(null, UUID.randomUUID().toString())))
                 .isInstanceOf(PoisonMessageException.class).hasMessage("empty body");
     }
 }

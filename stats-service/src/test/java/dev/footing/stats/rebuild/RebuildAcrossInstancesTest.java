@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,11 +16,10 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import dev.footing.infra.FootingTestResource;
-import dev.footing.stats.facts.EventApplier;
 import dev.footing.stats.live.LiveUpdates;
 import dev.footing.stats.rebuild.RebuildStatus.State;
 import dev.footing.stats.support.StatsTest;
@@ -37,17 +38,11 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "database", value = "stats"))
 class RebuildAcrossInstancesTest extends StatsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "stats.consumer.topic")
-    String topic;
-
     @Inject
     DataSource dataSource;
 
     @Inject
-    EventApplier applier;
+    TopicReplay replay;
 
     @Inject
     LiveUpdates live;
@@ -57,21 +52,20 @@ class RebuildAcrossInstancesTest extends StatsTest {
 
     @Test
     void aRebuildWhileAnotherInstanceRebuildsIsAConflict() throws Exception {
-        Rebuilder otherInstance = new Rebuilder();
-        otherInstance.bootstrapServers = bootstrapServers;
-        otherInstance.topic = topic;
-        otherInstance.dataSource = dataSource;
-        otherInstance.applier = applier;
-        otherInstance.live = live;
-        otherInstance.clock = clock;
         CountDownLatch release = new CountDownLatch(1);
-        otherInstance.beforeSwap(() -> {
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        TableSwap heldSwap = new TableSwap() {
+            @Override
+            protected long swap(Map<TopicPartition, Long> end) throws SQLException {
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.swap(end);
             }
-        });
+        };
+        heldSwap.dataSource = dataSource;
+        RebuildJobs otherInstance = new RebuildJobs(dataSource, replay, heldSwap, live, clock);
         try {
             RebuildStatus other = otherInstance.start();
             asAdmin().post("/api/admin/rebuild").then().statusCode(409).contentType("application/problem+json")

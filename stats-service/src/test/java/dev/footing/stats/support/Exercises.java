@@ -14,6 +14,9 @@ public record Exercises(UUID id, String slug, String name, String category, List
             List.of("CALF"), "DURATION", true);
     public static final Exercises TOWEL_CURL = of("towel-toe-curl", "Towel toe curl", "STRENGTH",
             List.of("TOES", "FOOT_ARCH"), "REPS", false);
+    /** From a catalog newer than stats: a category and a body area stats has never heard of. */
+    public static final Exercises POOL_KICKS = of("pool-kicks", "Pool kicks", "AQUA_THERAPY",
+            List.of("HIP_FLEXORS", "CALF"), "REPS", false);
 
     private static Exercises of(String slug, String name, String category, List<String> bodyAreas, String measurement,
             boolean unilateral) {

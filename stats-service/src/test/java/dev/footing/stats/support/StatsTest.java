@@ -28,6 +28,13 @@ public abstract class StatsTest {
     @TestHTTPResource(value = "/metrics", management = true)
     protected URL metrics;
 
+    /** The sum of a metric's series in the Prometheus exposition of the management interface. */
+    protected double metric(String name) {
+        String exposition = RestAssured.given().get(metrics).then().statusCode(200).extract().asString();
+        return exposition.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     protected static String newUser(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

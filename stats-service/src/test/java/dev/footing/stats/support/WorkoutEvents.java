@@ -21,18 +21,23 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.footing.contract.ContractExample;
+import dev.footing.contract.ContractExamples;
+import dev.footing.contract.Topics;
 import dev.footing.infra.TestInfrastructure;
-import dev.footing.infra.Topics;
 
 /**
- * Builds records of topic {@code workout-events} exactly as the contract says session-service
- * publishes them (key = userId, CloudEvents binary-mode headers, JSON body), and sends them with
- * a plain producer.
+ * Builds records of topic {@code workout-events} from the contract's examples (footing-contract), so
+ * they are what session-service publishes (key = userId, CloudEvents binary-mode headers, JSON body)
+ * with the values a test names, and sends them with a plain producer.
  */
 public final class WorkoutEvents {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes decimals as the contract does (10.5, not 1.05E+1). */
+    private static final ObjectMapper JSON = StrictMapper.create()
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private static KafkaProducer<String, String> producer;
 
     private WorkoutEvents() {
@@ -78,25 +83,27 @@ public final class WorkoutEvents {
         return LocalDateTime.parse(localDateTime).atZone(ZoneId.of(zone)).toInstant();
     }
 
-    /** A set completed at a local date-time in {@code zone}; the event's localDate is that date. */
+    /**
+     * A set completed at a local date-time in {@code zone}; the event's localDate is that date. The
+     * contract's own example is the template: every field and header not named here is as it shows it.
+     */
     public static ProducerRecord<String, String> set(String userId, String label, String session, Exercises exercise,
             Integer reps, Integer durationSeconds, String loadKg, String side, String localDateTime, String zone) {
         Instant completedAt = at(localDateTime, zone);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
         UUID eventId = id(userId, "event:" + label);
+        ObjectNode body = template(ContractExamples.SET_COMPLETED);
         body.put("eventId", eventId.toString());
         body.put("userId", userId);
         body.put("sessionId", id(userId, "session:" + session).toString());
         body.put("setId", id(userId, label).toString());
-        Map<String, Object> ex = new java.util.LinkedHashMap<>();
+        ObjectNode ex = body.putObject("exercise");
         ex.put("id", exercise.id().toString());
         ex.put("slug", exercise.slug());
         ex.put("name", exercise.name());
         ex.put("category", exercise.category());
-        ex.put("bodyAreas", exercise.bodyAreas());
+        exercise.bodyAreas().forEach(ex.putArray("bodyAreas")::add);
         ex.put("measurement", exercise.measurement());
         ex.put("unilateral", exercise.unilateral());
-        body.put("exercise", ex);
         body.put("reps", reps);
         body.put("durationSeconds", durationSeconds);
         body.put("loadKg", new BigDecimal(loadKg == null ? "0" : loadKg));
@@ -105,51 +112,84 @@ public final class WorkoutEvents {
         body.put("completedAt", completedAt.toString());
         body.put("timezone", zone);
         body.put("localDate", LocalDateTime.parse(localDateTime).toLocalDate().toString());
-        return record(userId, eventId, "footing.set.completed.v1", completedAt, body);
+        return record(userId, eventId, ContractExamples.SET_COMPLETED, completedAt, body);
     }
 
     public static ProducerRecord<String, String> retraction(String userId, String label, String setLabel, String session,
             Instant retractedAt) {
         UUID eventId = id(userId, "event:" + label);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        ObjectNode body = template(ContractExamples.SET_RETRACTED);
         body.put("eventId", eventId.toString());
         body.put("userId", userId);
         body.put("sessionId", id(userId, "session:" + session).toString());
         body.put("setId", id(userId, setLabel).toString());
         body.put("retractedAt", retractedAt.toString());
-        return record(userId, eventId, "footing.set.retracted.v1", retractedAt, body);
+        return record(userId, eventId, ContractExamples.SET_RETRACTED, retractedAt, body);
     }
 
     public static ProducerRecord<String, String> sessionCompleted(String userId, String session, Instant completedAt,
             String zone) {
         UUID eventId = id(userId, "event:complete:" + session);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        ObjectNode body = template(ContractExamples.SESSION_COMPLETED);
         body.put("eventId", eventId.toString());
         body.put("userId", userId);
         body.put("sessionId", id(userId, "session:" + session).toString());
         body.put("completedAt", completedAt.toString());
         body.put("timezone", zone);
-        return record(userId, eventId, "footing.session.completed.v1", completedAt, body);
+        return record(userId, eventId, ContractExamples.SESSION_COMPLETED, completedAt, body);
+    }
+
+    /**
+     * A contract example as another user's record: its key, userId and ids replaced (so it counts for
+     * {@code userId} alone, and a test run may send it again), everything else as the example shows it.
+     */
+    public static ProducerRecord<String, String> example(ContractExample example, String userId) {
+        ObjectNode body = example.value().deepCopy();
+        UUID eventId = id(userId, "event:" + example.example().fileName());
+        body.put("eventId", eventId.toString());
+        body.put("userId", userId);
+        for (String field : new String[] {"sessionId", "setId"}) {
+            if (body.hasNonNull(field)) {
+                body.put(field, id(userId, body.get(field).textValue()).toString());
+            }
+        }
+        RecordHeaders headers = new RecordHeaders();
+        example.headers().forEach((name, value) -> add(headers, name, "ce_id".equals(name) ? eventId.toString() : value));
+        return raw(userId, headers, json(body));
+    }
+
+    private static ObjectNode template(ContractExamples example) {
+        return example.load().value().deepCopy();
+    }
+
+    private static ProducerRecord<String, String> record(String userId, UUID eventId, ContractExamples example, Instant time,
+            ObjectNode body) {
+        return raw(userId, headers(eventId.toString(), example.load().header("ce_type"), time.toString()), json(body));
     }
 
     public static ProducerRecord<String, String> record(String userId, UUID eventId, String type, Instant time,
             Map<String, Object> body) {
+        return raw(userId, headers(eventId.toString(), type, time.toString()), json(body));
+    }
+
+    /** The contract's CloudEvents headers (binary mode) with this event's id, type and time. */
+    public static RecordHeaders headers(String eventId, String type, String time) {
+        RecordHeaders headers = new RecordHeaders();
+        ContractExamples.SET_COMPLETED.load().headers().forEach((name, value) -> add(headers, name, switch (name) {
+            case "ce_id" -> eventId;
+            case "ce_type" -> type;
+            case "ce_time" -> time;
+            default -> value;
+        }));
+        return headers;
+    }
+
+    private static String json(Object body) {
         try {
-            return raw(userId, headers(eventId.toString(), type, time.toString()), JSON.writeValueAsString(body));
+            return JSON.writeValueAsString(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public static RecordHeaders headers(String eventId, String type, String time) {
-        RecordHeaders headers = new RecordHeaders();
-        add(headers, "ce_specversion", "1.0");
-        add(headers, "ce_id", eventId);
-        add(headers, "ce_type", type);
-        add(headers, "ce_source", "/footing/session-service");
-        add(headers, "ce_time", time);
-        add(headers, "content-type", "application/json");
-        return headers;
     }
 
     public static ProducerRecord<String, String> raw(String key, RecordHeaders headers, String value) {

@@ -1,35 +1,19 @@
 package dev.footing.stats.time;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 import dev.footing.common.problem.ProblemException;
 
-/** Query parameters that are dates: a 400 naming the parameter when they are not. */
-public final class DateParams {
+/**
+ * The stats API's rules for a from..to range (the dates themselves are parsed by common's
+ * {@code DateParams}): ordered, and no more buckets than one answer may hold.
+ */
+public final class DateRanges {
 
     /** The most buckets one answer may hold: a year of days, and the same count of weeks or months. */
     public static final int MAX_BUCKETS = 366;
 
-    private DateParams() {
-    }
-
-    /** Null when absent. */
-    public static LocalDate parse(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(value.trim());
-        } catch (DateTimeException e) {
-            throw ProblemException.invalidField(parameter, "not a date (YYYY-MM-DD): \"" + value + "\"");
-        }
-        // LocalDate accepts years up to ±999999999, where week and month arithmetic overflows.
-        if (date.getYear() < 1 || date.getYear() > 9999) {
-            throw ProblemException.invalidField(parameter, "must be between 0001-01-01 and 9999-12-31");
-        }
-        return date;
+    private DateRanges() {
     }
 
     public static void requireOrdered(LocalDate from, LocalDate to) {

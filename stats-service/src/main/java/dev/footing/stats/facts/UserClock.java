@@ -1,4 +1,4 @@
-package dev.footing.stats.user;
+package dev.footing.stats.facts;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.footing.stats.facts.CountedSets;
 import dev.footing.stats.time.LocalDates;
 
 /** "Today" for a user: the clock's instant in the zone of the user's most recent set (UTC before any). */

@@ -1,0 +1,51 @@
+package dev.footing.stats.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * stats-service's own settings, under {@code footing.stats.*}. The Kafka consumer of
+ * {@code workout-events} is configured where SmallRye reads it ({@code mp.messaging.incoming.workout-events.*}).
+ */
+@ConfigMapping(prefix = "footing.stats")
+public interface StatsConfig {
+
+    /** The topic the live consumer reads and a rebuild replays. */
+    @WithDefault("workout-events")
+    String eventsTopic();
+
+    Consumer consumer();
+
+    Live live();
+
+    Dashboard dashboard();
+
+    interface Consumer {
+        /**
+         * false runs the API without consuming (a read replica); the channel reads it through
+         * {@code mp.messaging.incoming.workout-events.enabled}.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Live {
+        /** How often the users someone watches are checked for events another instance applied. */
+        @WithDefault("1S")
+        Duration pollInterval();
+    }
+
+    /**
+     * What the dashboard page needs to sign in: the provider as the BROWSER reaches it (which may
+     * differ from the issuer the services use, e.g. behind compose networking) and the public client.
+     */
+    interface Dashboard {
+        /** The realm URL as the browser sees it, e.g. {@code http://localhost:8180/realms/footing}. */
+        String oidcPublicUrl();
+
+        /** The public Authorization Code + PKCE client of the browser pages. */
+        String clientId();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.footing.stats.rebuild;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.footing.stats.config.StatsConfig;
+import dev.footing.stats.event.PoisonMessageException;
+import dev.footing.stats.event.Positioned;
+import dev.footing.stats.event.RecordDecoder;
+import dev.footing.stats.facts.ApplyOutcome;
+import dev.footing.stats.facts.EventApplier;
+import dev.footing.stats.facts.FactTables;
+
+/**
+ * Reads {@code workout-events} from the beginning up to the end offsets it finds at its start, and
+ * applies every event to the {@code rebuild_*} copies. Poison is skipped (it reached the dead-letter
+ * topic when first consumed).
+ *
+ * <p>A plain {@link KafkaConsumer} on purpose, not a SmallRye channel: the replay is a bounded read of
+ * a snapshot (assign all partitions, seek to the beginning, stop at captured end offsets), outside the
+ * consumer group and committing nothing, started and ended on request. A channel is an endless,
+ * group-managed subscription that starts with the application and commits what it acknowledges.
+ */
+@ApplicationScoped
+public class TopicReplay {
+
+    private static final Duration STALL_LIMIT = Duration.ofMinutes(2);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    StatsConfig config;
+
+    @Inject
+    RecordDecoder decoder;
+
+    @Inject
+    EventApplier applier;
+
+    /** Returns the end offsets it replayed up to: what the live consumer applied from there on is carried over at the swap. */
+    Map<TopicPartition, Long> replay(RebuildRun run) throws SQLException {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(config.eventsTopic(), METADATA_TIMEOUT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
+            run.toReplay = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            consumer.seekToBeginning(partitions);
+            Set<TopicPartition> remaining = new HashSet<>(partitions);
+            remaining.removeIf(p -> end.get(p) <= begin.get(p));
+            long lastProgress = System.nanoTime();
+            while (!remaining.isEmpty()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("interrupted");
+                }
+                List<Positioned> batch = new ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue;
+                    }
+                    run.read++;
+                    try {
+                        batch.add(decoder.decode(record));
+                    } catch (PoisonMessageException e) {
+                        run.poison++;
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    ApplyOutcome outcome = applier.apply(batch, FactTables.REBUILD);
+                    run.applied += outcome.applied();
+                    run.duplicates += outcome.duplicates();
+                    run.poison += outcome.rejected().size();
+                    lastProgress = System.nanoTime();
+                }
+                int before = remaining.size();
+                remaining.removeIf(p -> consumer.position(p) >= end.get(p));
+                if (remaining.size() < before) {
+                    lastProgress = System.nanoTime();
+                } else if (Duration.ofNanos(System.nanoTime() - lastProgress).compareTo(STALL_LIMIT) > 0) {
+                    throw new IllegalStateException("no progress reading " + remaining + " for " + STALL_LIMIT);
+                }
+            }
+            return end;
+        }
+    }
+
+    private Properties properties() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stats-service-rebuild");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        return props;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.footing.stats.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import dev.footing.contract.ContractExample;
+import dev.footing.contract.ContractExamples;
+import dev.footing.contract.Topics;
+import dev.footing.stats.support.StrictMapper;
+
+/** stats reads every example of the contract (footing-contract) as the event it describes: none is poison. */
+class ContractExamplesTest {
+
+    private static final RecordDecoder DECODER = new RecordDecoder(new EventParser(StrictMapper.create()));
+
+    static List<ContractExample> workoutEvents() {
+        return ContractExamples.onTopic(Topics.WORKOUT_EVENTS);
+    }
+
+    private static WorkoutEvent decode(ContractExample example) {
+        RecordHeaders headers = new RecordHeaders();
+        example.headers().forEach((name, value) -> headers.add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(example.topic(), 0, 0L, 0L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, -1, -1, example.key(), example.valueBytes(),
+                headers, java.util.Optional.empty());
+        return DECODER.decode(record).event();
+    }
+
+    @ParameterizedTest
+    @MethodSource("workoutEvents")
+    void everyExampleIsAnEventOfItsTypeForItsKey(ContractExample example) {
+        WorkoutEvent event = decode(example);
+        assertThat(event.type().ceType()).isEqualTo(example.header("ce_type"));
+        assertThat(event.eventId()).hasToString(example.value().get("eventId").textValue());
+        assertThat(event.userId()).isEqualTo(example.key());
+    }
+
+    @Test
+    void aDurationSetHeldWithALoadKeepsItsSecondsAndLoad() {
+        SetCompleted set = (SetCompleted) decode(ContractExamples.SET_COMPLETED_DURATION_WITH_LOAD.load());
+        assertThat(set.exercise().measurement()).isEqualTo(Measurement.DURATION);
+        assertThat(set.durationSeconds()).isEqualTo(
+                ContractExamples.SET_COMPLETED_DURATION_WITH_LOAD.load().value().get("durationSeconds").intValue());
+        assertThat(set.loadKg()).isEqualByComparingTo(
+                ContractExamples.SET_COMPLETED_DURATION_WITH_LOAD.load().value().get("loadKg").decimalValue());
+        assertThat(set.loadKg()).isGreaterThan(BigDecimal.ZERO);
+    }
+
+    @Test
+    void aBodyAreaNewerThanStatsIsKeptUnderItsOwnName() {
+        ContractExample example = ContractExamples.SET_COMPLETED_UNKNOWN_BODY_AREA.load();
+        SetCompleted set = (SetCompleted) decode(example);
+        List<String> areas = set.exercise().bodyAreas().stream().map(BodyArea::name).toList();
+        assertThat(areas).containsExactlyElementsOf(
+                java.util.stream.StreamSupport.stream(example.value().get("exercise").get("bodyAreas").spliterator(), false)
+                        .map(node -> node.textValue()).toList());
+        assertThat(set.exercise().bodyAreas()).anyMatch(area -> !area.known());
+    }
+}
