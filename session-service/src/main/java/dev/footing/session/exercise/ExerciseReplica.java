@@ -15,10 +15,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footing.session.event.ExerciseRef;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** This service's copy of one catalog exercise, as last seen on {@code exercise-catalog}. */
@@ -51,17 +47,6 @@ public class ExerciseReplica extends PanacheEntityBase {
 
     @Column(name = "received_at")
     public Instant receivedAt;
-
-    /** The exercise as events carry it; {@code json} reads the stored body areas (an entity cannot inject it). */
-    public ExerciseRef toRef(ObjectMapper json) {
-        try {
-            List<String> areas = json.readValue(bodyAreas, new TypeReference<List<String>>() {
-            });
-            return new ExerciseRef(id, slug, name, category, areas, measurement.name(), unilateral);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("replica row " + id + " has unreadable body areas", e);
-        }
-    }
 
     public static Map<UUID, ExerciseReplica> byIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {

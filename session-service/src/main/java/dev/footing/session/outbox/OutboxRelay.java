@@ -160,7 +160,7 @@ public final class OutboxRelay {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?, hashtext(?))");
                 PreparedStatement load = connection.prepareStatement("""
-                        select id, event_id, user_id, type, payload, occurred_at from outbox_event
+                        select id, event_id, user_id, type, payload, occurred_at, traceparent from outbox_event
                         where user_id = ? and sent_at is null order by id limit ?""")) {
             for (String user : users) {
                 if (rows.size() >= batchSize) {
@@ -179,7 +179,7 @@ public final class OutboxRelay {
                 try (ResultSet rs = load.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getTimestamp(6).toInstant()));
+                                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
                     }
                 }
             }

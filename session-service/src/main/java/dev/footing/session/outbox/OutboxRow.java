@@ -3,6 +3,7 @@ package dev.footing.session.outbox;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event waiting in the outbox, as the relay loads it. */
-public record OutboxRow(long id, UUID eventId, String userId, String type, String payload, Instant occurredAt) {
+/** One event waiting in the outbox, as the relay loads it; {@code traceparent} may be null. */
+public record OutboxRow(long id, UUID eventId, String userId, String type, String payload, Instant occurredAt,
+        String traceparent) {
 }

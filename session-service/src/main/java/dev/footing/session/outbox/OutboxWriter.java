@@ -34,6 +34,9 @@ public class OutboxWriter {
     @Inject
     EventJson eventJson;
 
+    @Inject
+    TraceParents traceParents;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(List<? extends WorkoutEvent> events) {
         if (events.isEmpty()) {
@@ -42,10 +45,11 @@ public class OutboxWriter {
         // Entities first, so a set's row exists before the event that describes it.
         em.flush();
         Timestamp now = Timestamp.from(clock.instant());
+        String traceparent = traceParents.current();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (event_id, user_id, type, payload, occurred_at, created_at)
-                    values (?, ?, ?, ?, ?, ?)""")) {
+                    insert into outbox_event (event_id, user_id, type, payload, occurred_at, created_at, traceparent)
+                    values (?, ?, ?, ?, ?, ?, ?)""")) {
                 for (WorkoutEvent event : events) {
                     insert.setObject(1, event.eventId());
                     insert.setString(2, event.userId());
@@ -53,6 +57,7 @@ public class OutboxWriter {
                     insert.setString(4, eventJson.write(event));
                     insert.setTimestamp(5, Timestamp.from(event.time()));
                     insert.setTimestamp(6, now);
+                    insert.setString(7, traceparent);
                     insert.addBatch();
                 }
                 insert.executeBatch();

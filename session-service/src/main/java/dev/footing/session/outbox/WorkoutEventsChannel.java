@@ -76,7 +76,14 @@ public class WorkoutEventsChannel {
         header(headers, "ce_time", row.occurredAt().toString());
         header(headers, "content-type", "application/json");
         Message<String> message = Message.of(row.payload())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.userId()).withHeaders(headers).build())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.userId()).withHeaders(headers).build());
+        if (row.traceparent() != null) {
+            // The request's trace goes on in the consumer. Written here rather than by SmallRye's
+            // tracing (off on this channel): the relay publishes long after the request, on a thread
+            // of its own, where the current context is not the request's.
+            header(headers, "traceparent", row.traceparent());
+        }
+        message = message
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -32,8 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The session API (docs/architecture.md §3). Thin: parsing here, rules and writes in {@link SessionService},
- * who may touch which session in {@link SessionAccess}. Every call needs a token: the class-level
+ * The session API (docs/architecture.md §3). Thin: parsing here, checks in {@link RequestChecks},
+ * writes in {@link SessionWrites}, reads in {@link SessionQueries}, who may touch which session in
+ * {@link SessionAccess}. Every call needs a token: the class-level
  * check runs before the body is read, so an anonymous request gets its 401 whatever it sends.
  */
 @Path("/api/sessions")
@@ -43,7 +44,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource {
 
     @Inject
-    SessionService sessions;
+    SessionWrites writes;
+
+    @Inject
+    SessionQueries queries;
 
     @Inject
     ObjectMapper json;
@@ -59,7 +63,7 @@ public class SessionResource {
     @Operation(summary = "Start a session, or log a whole finished workout with its sets in one call. "
             + "userId defaults to the caller; another user's needs the admin role")
     public Response create(SessionRequest body) {
-        SessionService.Written<SessionView> written = sessions.create(body);
+        Written<SessionView> written = writes.create(body);
         // A retry answers as the first time did: 201 with the same Location.
         return Response.created(URI.create("/api/sessions/" + written.body().id())).entity(written.body()).build();
     }
@@ -68,7 +72,7 @@ public class SessionResource {
     @Path("{id}")
     @Operation(summary = "A session with its sets")
     public SessionView get(@PathParam("id") String id) {
-        return sessions.get(uuid("id", id));
+        return queries.get(uuid("id", id));
     }
 
     @GET
@@ -82,7 +86,7 @@ public class SessionResource {
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             throw ProblemException.invalidField("from", "must not be after to");
         }
-        return sessions.list(forUser, fromDate, toDate, PageRequest.parse(page, size));
+        return queries.list(forUser, fromDate, toDate, PageRequest.parse(page, size));
     }
 
     @POST
@@ -100,14 +104,14 @@ public class SessionResource {
                         + config.maxSetsPerRequest() + " are accepted");
             }
             List<SetRequest> sets = read(body, true);
-            SessionService.Written<List<SetView>> written = sessions.addSets(sessionId, sets, i -> "[" + i + "]");
+            Written<List<SetView>> written = writes.addSets(sessionId, sets, i -> "[" + i + "]");
             return Response.status(Response.Status.CREATED).entity(written.body()).build();
         }
         if (!body.isObject()) {
             throw ProblemException.badRequest("The body must be a set object or an array of sets", List.of());
         }
         List<SetRequest> sets = read(body, false);
-        SessionService.Written<List<SetView>> written = sessions.addSets(sessionId, sets, i -> "");
+        Written<List<SetView>> written = writes.addSets(sessionId, sets, i -> "");
         return Response.status(Response.Status.CREATED).entity(written.body().get(0)).build();
     }
 
@@ -115,7 +119,7 @@ public class SessionResource {
     @Path("{id}/sets/{setId}")
     @Operation(summary = "Retract a set (a correction): consumers un-count it. Repeating it changes nothing")
     public Response retract(@PathParam("id") String id, @PathParam("setId") String setId) {
-        sessions.retract(uuid("id", id), uuid("setId", setId));
+        writes.retract(uuid("id", id), uuid("setId", setId));
         return Response.noContent().build();
     }
 
@@ -133,7 +137,7 @@ public class SessionResource {
                 throw new jakarta.ws.rs.BadRequestException(e);
             }
         }
-        return sessions.complete(sessionId, request).body();
+        return writes.complete(sessionId, request).body();
     }
 
     private List<SetRequest> read(JsonNode body, boolean array) {

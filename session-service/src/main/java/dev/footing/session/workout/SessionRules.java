@@ -6,7 +6,10 @@ import java.util.Objects;
 import dev.footing.common.user.UserIds;
 import dev.footing.session.time.LocalDates;
 
-/** The rules of a session's own fields, as plain values in, violations out. */
+/**
+ * The rules of a session's own fields that constraints on {@link SessionRequest} cannot say (the
+ * user id rule of common, time zones, the clock), as plain values in, violations out.
+ */
 public final class SessionRules {
 
     public static final int MAX_NOTES = 2000;
@@ -34,12 +37,6 @@ public final class SessionRules {
             } else if (session.startedAt() != null && session.completedAt().isBefore(session.startedAt())) {
                 violations.invalid("completedAt", "must not be before startedAt");
             }
-        }
-        if (session.notes() != null && session.notes().length() > MAX_NOTES) {
-            violations.invalid("notes", "must be at most " + MAX_NOTES + " characters");
-        } else if (session.notes() != null && session.notes().indexOf('\u0000') >= 0) {
-            // PostgreSQL text cannot hold it: the insert would fail with a 500.
-            violations.invalid("notes", "must not contain the NUL character (U+0000)");
         }
     }
 

@@ -9,7 +9,11 @@ import java.util.Objects;
 
 import dev.footing.session.exercise.Measurement;
 
-/** The rules a set must satisfy (docs/architecture.md §3), as plain values in, violations out. */
+/**
+ * The rules of a set that its field constraints cannot say (docs/architecture.md §3): measured as
+ * its exercise is, a side for a unilateral exercise, not in the future, as plain values in,
+ * violations out.
+ */
 public final class SetRules {
 
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
@@ -18,7 +22,6 @@ public final class SetRules {
     public static final String EARLIEST_RULE = "must not be before " + EARLIEST;
     public static final int MAX_REPS = 1000;
     public static final int MAX_DURATION_SECONDS = 7200;
-    public static final BigDecimal MAX_LOAD_KG = BigDecimal.valueOf(1000);
     public static final int MAX_LOAD_DECIMALS = 2;
 
     /** What a set's rules need to know about its exercise. */
@@ -36,21 +39,9 @@ public final class SetRules {
             violations.invalid(prefix.isEmpty() ? "body" : prefix, "must be a set object");
             return;
         }
-        if (set.reps() != null && (set.reps() < 1 || set.reps() > MAX_REPS)) {
-            violations.invalid(field(prefix, "reps"), "must be between 1 and " + MAX_REPS);
-        }
-        if (set.durationSeconds() != null && (set.durationSeconds() < 1 || set.durationSeconds() > MAX_DURATION_SECONDS)) {
-            violations.invalid(field(prefix, "durationSeconds"), "must be between 1 and " + MAX_DURATION_SECONDS);
-        }
-        if (set.loadKg() != null) {
-            if (set.loadKg().signum() < 0 || set.loadKg().compareTo(MAX_LOAD_KG) > 0) {
-                violations.invalid(field(prefix, "loadKg"), "must be between 0 and " + MAX_LOAD_KG);
-            } else if (normalizeLoad(set.loadKg()).scale() > MAX_LOAD_DECIMALS) {
-                violations.invalid(field(prefix, "loadKg"), "must have at most " + MAX_LOAD_DECIMALS + " decimals");
-            }
-        }
-        if (set.rpe() != null && (set.rpe() < 1 || set.rpe() > 10)) {
-            violations.invalid(field(prefix, "rpe"), "must be between 1 and 10");
+        // Ranges and required fields are constraints on SetRequest; a load's decimals count once trailing zeros are dropped.
+        if (set.loadKg() != null && normalizeLoad(set.loadKg()).scale() > MAX_LOAD_DECIMALS) {
+            violations.invalid(field(prefix, "loadKg"), "must have at most " + MAX_LOAD_DECIMALS + " decimals");
         }
         if (set.completedAt() != null && set.completedAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
             violations.invalid(field(prefix, "completedAt"), "must not be more than 5 minutes in the future");
@@ -58,8 +49,7 @@ public final class SetRules {
             violations.invalid(field(prefix, "completedAt"), EARLIEST_RULE);
         }
         if (set.exerciseId() == null) {
-            violations.invalid(field(prefix, "exerciseId"), "is required");
-            return;
+            return; // a violated constraint of SetRequest
         }
         if (exercise == null) {
             violations.unknownExercise(field(prefix, "exerciseId"), set.exerciseId());

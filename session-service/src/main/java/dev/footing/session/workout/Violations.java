@@ -1,9 +1,13 @@
 package dev.footing.session.workout;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
 
 import dev.footing.common.problem.Problem;
 import dev.footing.common.problem.ProblemException;
@@ -20,6 +24,17 @@ public final class Violations {
 
     public void invalid(String field, String message) {
         invalid.add(new Problem.Violation(field, message));
+    }
+
+    /**
+     * Violated field constraints (Hibernate Validator), each named by its path under {@code prefix}:
+     * {@code sets[3].reps} in a whole workout, {@code [3].reps} in a batch, {@code reps} alone.
+     */
+    public void constraints(String prefix, Set<? extends ConstraintViolation<?>> found) {
+        found.stream()
+                .map(v -> new Problem.Violation(field(prefix, v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .forEach(invalid::add);
     }
 
     public void unknownExercise(String field, UUID exerciseId) {

@@ -15,16 +15,19 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.footing.contract.ContractExamples;
+import dev.footing.contract.Topics;
 import dev.footing.infra.TestInfrastructure;
-import dev.footing.infra.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Plays catalog-service: publishes exercise snapshots to {@code exercise-catalog} in the shared
- * contract's format, then waits until session-service's replica has them. catalog-service itself
+ * Plays catalog-service: publishes exercise snapshots to {@code exercise-catalog} made from the
+ * contract's example (module {@code contract}), then waits until session-service's replica has them. catalog-service itself
  * never runs in these tests, which is the point: sets are validated against the replica alone.
  */
 public final class TestCatalog {
@@ -50,14 +53,23 @@ public final class TestCatalog {
             return UUID.nameUUIDFromBytes(("footing:exercise:" + slug).getBytes(StandardCharsets.UTF_8));
         }
 
+        /**
+         * The contract's exercise snapshot ({@code contract/exercise-catalog/exercise-snapshot.json}) with
+         * this exercise's fields in place of the example's: every other field stays as catalog-service sends it.
+         */
         public String snapshotJson(Instant updatedAt) {
-            return """
-                    {"id":"%s","slug":"%s","name":"%s","summary":"For the test.","instructions":["Do it.","Rest."],
-                     "category":"%s","bodyAreas":[%s],"equipment":["NONE"],"difficulty":"BEGINNER",
-                     "measurement":"%s","unilateral":%s,"prescription":{"sets":3,"reps":15},"cautions":[],
-                     "source":"test","retired":%s,"updatedAt":"%s"}"""
-                    .formatted(id(), slug, name, category, String.join(",", bodyAreas.stream().map(a -> "\"" + a + "\"").toList()),
-                            measurement, unilateral, retired, updatedAt);
+            ObjectNode snapshot = ContractExamples.EXERCISE_SNAPSHOT.load().value().deepCopy();
+            snapshot.put("id", id().toString());
+            snapshot.put("slug", slug);
+            snapshot.put("name", name);
+            snapshot.put("category", category);
+            ArrayNode areas = snapshot.putArray("bodyAreas");
+            bodyAreas.forEach(areas::add);
+            snapshot.put("measurement", measurement);
+            snapshot.put("unilateral", unilateral);
+            snapshot.put("retired", retired);
+            snapshot.put("updatedAt", updatedAt.toString());
+            return snapshot.toString();
         }
 
         public Exercise renamed(String newName) {

@@ -6,8 +6,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
 import dev.footing.common.problem.Problem;
 import dev.footing.session.exercise.Measurement;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 class SetRulesTest {
@@ -21,14 +25,18 @@ class SetRulesTest {
         return new SetRequest(null, EXERCISE, reps, null, null, null, null, null);
     }
 
+    /** The field constraints of SetRequest, as Hibernate Validator checks them in the service. */
+    private static final Validator CONSTRAINTS = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+
     private static Violations check(SetRequest set, SetRules.Exercise exercise) {
-        Violations v = new Violations();
-        SetRules.check("", set, exercise, NOW, v);
-        return v;
+        return check("", set, exercise);
     }
 
+    /** Every check of a set, as RequestChecks runs them: its field constraints, then the rules they cannot say. */
     private static Violations check(String prefix, SetRequest set, SetRules.Exercise exercise) {
         Violations v = new Violations();
+        v.constraints(prefix, CONSTRAINTS.validate(set));
         SetRules.check(prefix, set, exercise, NOW, v);
         return v;
     }

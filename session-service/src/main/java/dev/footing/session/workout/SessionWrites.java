@@ -1,52 +1,44 @@
 package dev.footing.session.workout;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footing.common.paging.PageRequest;
 import dev.footing.common.problem.ProblemException;
-import dev.footing.session.config.SessionConfig;
-import dev.footing.session.event.SessionCompleted;
-import dev.footing.session.event.SetCompleted;
-import dev.footing.session.event.SetRetracted;
 import dev.footing.session.event.WorkoutEvent;
 import dev.footing.session.exercise.ExerciseReplica;
 import dev.footing.session.outbox.OutboxWriter;
 import dev.footing.session.outbox.UserWriteLock;
 import dev.footing.session.time.LocalDates;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
- * Sessions and sets, each change committed together with the events that describe it.
- * A rejected request writes nothing: every check runs before the first write.
+ * Sessions and sets written, each change committed together with the events that describe it.
+ * A rejected request writes nothing: every check ({@link RequestChecks}) runs before the first write.
  */
 @ApplicationScoped
-public class SessionService {
+public class SessionWrites {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    RequestChecks checks;
+
+    @Inject
+    WorkoutEvents workoutEvents;
 
     @Inject
     OutboxWriter outbox;
@@ -55,20 +47,13 @@ public class SessionService {
     UserWriteLock userLock;
 
     @Inject
-    SessionConfig config;
-
-    @Inject
-    Clock clock;
+    SessionQueries queries;
 
     @Inject
     SessionAccess access;
 
     @Inject
-    ObjectMapper json;
-
-    /** The outcome of a write: what to answer, and whether this request changed anything. */
-    public record Written<T>(T body, boolean changed) {
-    }
+    Clock clock;
 
     @Transactional
     public Written<SessionView> create(SessionRequest request) {
@@ -76,16 +61,12 @@ public class SessionService {
             throw ProblemException.badRequest("A session object is required as the request body", List.of());
         }
         String userId = access.userFor(request.userId());
-        List<SetRequest> requestedSets = request.sets() == null ? List.of() : request.sets();
-        checkBatchSize(requestedSets.size());
+        checks.batchSize(request.sets() == null ? 0 : request.sets().size());
         Instant now = now();
         request = normalize(request, userId);
         List<SetRequest> sets = request.sets() == null ? List.of() : request.sets();
 
-        Violations violations = new Violations();
-        SessionRules.check(request, now, violations);
-        Map<UUID, ExerciseReplica> exercises = checkSets(sets, i -> "sets[" + i + "]", now, violations);
-        violations.throwIfAny();
+        Map<UUID, ExerciseReplica> exercises = checks.session(request, now);
 
         UUID sessionId = request.id() != null ? request.id() : UUID.randomUUID();
         sets = withIds(sets, sessionId, request.id() != null);
@@ -118,31 +99,28 @@ public class SessionService {
         List<SetView> views = new ArrayList<>();
         for (SetRequest set : sets) {
             WorkoutSet row = insertSet(session, set, now);
-            events.add(completed(session, row, exercises.get(row.exerciseId)));
+            events.add(workoutEvents.setCompleted(session, row, exercises.get(row.exerciseId)));
             views.add(SetView.of(row));
         }
         if (session.completedAt != null) {
-            events.add(completed(session));
+            events.add(workoutEvents.sessionCompleted(session));
         }
         append(events);
         // Stable: sets done at the same instant keep the order the client sent them in, as GET shows them.
-        views.sort(SET_ORDER);
+        views.sort(Comparator.comparing(SetView::completedAt));
         return new Written<>(SessionView.of(session, views), true);
     }
 
     @Transactional
     public Written<List<SetView>> addSets(UUID sessionId, List<SetRequest> requested, IntFunction<String> fieldPrefix) {
-        checkBatchSize(requested.size());
+        checks.batchSize(requested.size());
         if (requested.isEmpty()) {
             throw ProblemException.badRequest("At least one set is required", List.of());
         }
         WorkoutSession session = findSession(sessionId);
         Instant now = now();
-        List<SetRequest> sets = requested.stream().map(SessionService::normalize).toList();
-
-        Violations violations = new Violations();
-        Map<UUID, ExerciseReplica> exercises = checkSets(sets, fieldPrefix, now, violations);
-        violations.throwIfAny();
+        List<SetRequest> sets = requested.stream().map(SessionWrites::normalize).toList();
+        Map<UUID, ExerciseReplica> exercises = checks.sets(sets, fieldPrefix, now);
         sets = withIds(sets, sessionId, false);
 
         userLock.lock(session.userId);
@@ -156,7 +134,7 @@ public class SessionService {
                 views.add(SetView.of(existing));
             } else {
                 WorkoutSet row = insertSet(session, set, now);
-                events.add(completed(session, row, exercises.get(row.exerciseId)));
+                events.add(workoutEvents.setCompleted(session, row, exercises.get(row.exerciseId)));
                 views.add(SetView.of(row));
             }
         }
@@ -178,8 +156,7 @@ public class SessionService {
             return false;
         }
         set.retractedAt = now();
-        append(List.of(new SetRetracted(WorkoutEvent.eventId(SetRetracted.TYPE, set.id), session.userId, session.id,
-                set.id, set.retractedAt)));
+        append(List.of(workoutEvents.setRetracted(session, set)));
         return true;
     }
 
@@ -197,44 +174,15 @@ public class SessionService {
             if (requestedAt != null && !requestedAt.equals(session.completedAt)) {
                 throw ProblemException.conflict("Session " + sessionId + " was already completed at " + session.completedAt);
             }
-            return new Written<>(view(session), false);
+            return new Written<>(queries.view(session), false);
         }
         Instant completedAt = requestedAt != null ? requestedAt : now;
         if (completedAt.isBefore(session.startedAt)) {
             throw ProblemException.invalidField("completedAt", "must not be before the session's startedAt " + session.startedAt);
         }
         session.completedAt = completedAt;
-        append(List.of(completed(session)));
-        return new Written<>(view(session), true);
-    }
-
-    @Transactional
-    public SessionView get(UUID sessionId) {
-        return view(findSession(sessionId));
-    }
-
-    @Transactional
-    public dev.footing.common.paging.Page<SessionSummary> list(String userId, LocalDate from, LocalDate to, PageRequest page) {
-        StringBuilder where = new StringBuilder("userId = :userId");
-        Parameters params = Parameters.with("userId", userId);
-        if (from != null) {
-            where.append(" and startedLocalDate >= :from");
-            params.and("from", from);
-        }
-        if (to != null) {
-            where.append(" and startedLocalDate <= :to");
-            params.and("to", to);
-        }
-        var query = WorkoutSession.<WorkoutSession>find(where.toString(),
-                Sort.descending("startedAt").and("id", Sort.Direction.Descending), params);
-        long total = query.count();
-        List<WorkoutSession> sessions = query.page(Page.of(page.page(), page.size())).list();
-        Map<UUID, Long> counts = setCounts(sessions.stream().map(s -> s.id).toList());
-        List<SessionSummary> items = sessions.stream()
-                .map(s -> new SessionSummary(s.id, s.userId, s.timezone, s.programId, s.startedAt, s.startedLocalDate,
-                        s.completedAt, s.notes, counts.getOrDefault(s.id, 0L)))
-                .toList();
-        return new dev.footing.common.paging.Page<>(items, page.page(), page.size(), total);
+        append(List.of(workoutEvents.sessionCompleted(session)));
+        return new Written<>(queries.view(session), true);
     }
 
     private SessionView resend(WorkoutSession existing, SessionRequest request, List<SetRequest> sets) {
@@ -250,7 +198,7 @@ public class SessionService {
             }
             requireSameSet(row, set, existing.id);
         }
-        return view(existing);
+        return queries.view(existing);
     }
 
     private void requireSameSet(WorkoutSet existing, SetRequest sent, UUID sessionId) {
@@ -272,29 +220,6 @@ public class SessionService {
             WorkoutSet taken = stored.values().iterator().next();
             // Not naming the session: it may be another user's.
             throw ProblemException.conflict("Set id " + taken.id + " is already taken by another session");
-        }
-    }
-
-    private Map<UUID, ExerciseReplica> checkSets(List<SetRequest> sets, IntFunction<String> prefix, Instant now,
-            Violations violations) {
-        Map<UUID, ExerciseReplica> exercises = ExerciseReplica.byIds(sets.stream()
-                .filter(Objects::nonNull).map(SetRequest::exerciseId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        Set<UUID> ids = new HashSet<>();
-        for (int i = 0; i < sets.size(); i++) {
-            SetRequest set = sets.get(i);
-            ExerciseReplica exercise = set == null || set.exerciseId() == null ? null : exercises.get(set.exerciseId());
-            SetRules.check(prefix.apply(i), set,
-                    exercise == null ? null : new SetRules.Exercise(exercise.measurement, exercise.unilateral), now, violations);
-            if (set != null && set.id() != null && !ids.add(set.id())) {
-                violations.invalid(Violations.field(prefix.apply(i), "id"), "appears more than once in this request");
-            }
-        }
-        return exercises;
-    }
-
-    private void checkBatchSize(int count) {
-        if (count > config.maxSetsPerRequest()) {
-            throw ProblemException.tooLarge(count + " sets in one request; at most " + config.maxSetsPerRequest() + " are accepted");
         }
     }
 
@@ -326,25 +251,9 @@ public class SessionService {
         }
     }
 
-    private SetCompleted completed(WorkoutSession session, WorkoutSet set, ExerciseReplica exercise) {
-        return new SetCompleted(WorkoutEvent.eventId(SetCompleted.TYPE, set.id), session.userId, session.id, set.id,
-                exercise.toRef(json), set.reps, set.durationSeconds, set.loadKg,
-                set.side == null ? null : set.side.name(), set.rpe, set.completedAt, session.timezone, set.localDate);
-    }
-
-    private static SessionCompleted completed(WorkoutSession session) {
-        return new SessionCompleted(WorkoutEvent.eventId(SessionCompleted.TYPE, session.id), session.userId, session.id,
-                session.completedAt, session.timezone);
-    }
-
     /** The session by id, if the caller may use it (404 otherwise, as for an unknown id). */
     private WorkoutSession findSession(UUID sessionId) {
         return access.visible(sessionId, WorkoutSession.findById(sessionId));
-    }
-
-    private SessionView view(WorkoutSession session) {
-        List<WorkoutSet> sets = WorkoutSet.list("sessionId = ?1 and retractedAt is null", SET_SORT, session.id);
-        return SessionView.of(session, sets.stream().map(SetView::of).toList());
     }
 
     private static Map<UUID, WorkoutSet> storedSets(List<SetRequest> sets) {
@@ -356,21 +265,6 @@ public class SessionService {
         Map<UUID, WorkoutSet> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.id, r));
         return byId;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<UUID, Long> setCounts(List<UUID> sessionIds) {
-        if (sessionIds.isEmpty()) {
-            return Map.of();
-        }
-        List<Object[]> rows = em.createQuery("""
-                select s.sessionId, count(s) from WorkoutSet s
-                where s.sessionId in :ids and s.retractedAt is null group by s.sessionId""")
-                .setParameter("ids", sessionIds)
-                .getResultList();
-        Map<UUID, Long> counts = new HashMap<>();
-        rows.forEach(r -> counts.put((UUID) r[0], (Long) r[1]));
-        return counts;
     }
 
     /**
@@ -392,7 +286,7 @@ public class SessionService {
     private static SessionRequest normalize(SessionRequest r, String userId) {
         return new SessionRequest(r.id(), userId, r.timezone(), r.programId(), LocalDates.micros(r.startedAt()),
                 LocalDates.micros(r.completedAt()), r.notes(),
-                r.sets() == null ? null : r.sets().stream().map(SessionService::normalize).toList());
+                r.sets() == null ? null : r.sets().stream().map(SessionWrites::normalize).toList());
     }
 
     private static SetRequest normalize(SetRequest s) {
@@ -403,7 +297,4 @@ public class SessionService {
     private Instant now() {
         return LocalDates.micros(clock.instant());
     }
-
-    private static final Sort SET_SORT = Sort.ascending("completedAt").and("seq");
-    private static final Comparator<SetView> SET_ORDER = Comparator.comparing(SetView::completedAt);
 }

@@ -1,0 +1,54 @@
+package dev.footing.session.workout;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footing.session.event.ExerciseRef;
+import dev.footing.session.event.SessionCompleted;
+import dev.footing.session.event.SetCompleted;
+import dev.footing.session.event.SetRetracted;
+import dev.footing.session.event.WorkoutEvent;
+import dev.footing.session.exercise.ExerciseReplica;
+
+/** The events that describe what a write did (docs/architecture.md §4), built from the rows it wrote. */
+@ApplicationScoped
+public class WorkoutEvents {
+
+    private static final TypeReference<List<String>> BODY_AREAS = new TypeReference<>() {
+    };
+
+    @Inject
+    ObjectMapper json;
+
+    /** The exercise as it stands in the replica now: events carry it so consumers never need the catalog. */
+    public SetCompleted setCompleted(WorkoutSession session, WorkoutSet set, ExerciseReplica exercise) {
+        return new SetCompleted(WorkoutEvent.eventId(SetCompleted.TYPE, set.id), session.userId, session.id, set.id,
+                exerciseRef(exercise), set.reps, set.durationSeconds, set.loadKg,
+                set.side == null ? null : set.side.name(), set.rpe, set.completedAt, session.timezone, set.localDate);
+    }
+
+    public SetRetracted setRetracted(WorkoutSession session, WorkoutSet set) {
+        return new SetRetracted(WorkoutEvent.eventId(SetRetracted.TYPE, set.id), session.userId, session.id, set.id,
+                set.retractedAt);
+    }
+
+    public SessionCompleted sessionCompleted(WorkoutSession session) {
+        return new SessionCompleted(WorkoutEvent.eventId(SessionCompleted.TYPE, session.id), session.userId, session.id,
+                session.completedAt, session.timezone);
+    }
+
+    private ExerciseRef exerciseRef(ExerciseReplica exercise) {
+        try {
+            return new ExerciseRef(exercise.id, exercise.slug, exercise.name, exercise.category,
+                    json.readValue(exercise.bodyAreas, BODY_AREAS), exercise.measurement.name(), exercise.unilateral);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("replica row " + exercise.id + " has unreadable body areas", e);
+        }
+    }
+}
