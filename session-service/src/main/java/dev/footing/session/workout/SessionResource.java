@@ -29,6 +29,11 @@ import dev.footing.common.user.UserIds;
 import dev.footing.session.config.SessionConfig;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -62,6 +67,8 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a session, or log a whole finished workout with its sets in one call. "
             + "userId defaults to the caller; another user's needs the admin role")
+    @APIResponseSchema(value = SessionView.class, responseCode = "201",
+            responseDescription = "Created (a retry of the same session answers the same); Location is its address")
     public Response create(SessionRequest body) {
         Written<SessionView> written = writes.create(body);
         // A retry answers as the first time did: 201 with the same Location.
@@ -93,7 +100,12 @@ public class SessionResource {
     @Path("{id}/sets")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log one set (a JSON object) or a batch (a JSON array of up to 500): all or nothing")
-    public Response addSets(@PathParam("id") String id, JsonNode body) {
+    @APIResponse(responseCode = "201", description = "Logged: the set, or the batch's sets in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = { SetView.class, SetView[].class })))
+    public Response addSets(@PathParam("id") String id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = { SetRequest.class, SetRequest[].class }))) JsonNode body) {
         UUID sessionId = uuid("id", id);
         if (body == null || body.isNull() || body.isMissingNode()) {
             throw ProblemException.badRequest("A set object or an array of sets is required as the request body", List.of());
@@ -118,6 +130,7 @@ public class SessionResource {
     @DELETE
     @Path("{id}/sets/{setId}")
     @Operation(summary = "Retract a set (a correction): consumers un-count it. Repeating it changes nothing")
+    @APIResponse(responseCode = "204", description = "Retracted (or already retracted)")
     public Response retract(@PathParam("id") String id, @PathParam("setId") String setId) {
         writes.retract(uuid("id", id), uuid("setId", setId));
         return Response.noContent().build();
@@ -127,7 +140,9 @@ public class SessionResource {
     @Path("{id}/complete")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Complete a session; the body {\"completedAt\": ...} is optional (default: now)")
-    public SessionView complete(@PathParam("id") String id, String body) {
+    public SessionView complete(@PathParam("id") String id,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CompleteRequest.class))) String body) {
         UUID sessionId = uuid("id", id);
         CompleteRequest request = null;
         if (body != null && !body.isBlank()) {

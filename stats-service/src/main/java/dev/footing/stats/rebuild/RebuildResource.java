@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.footing.common.problem.ProblemException;
 import dev.footing.common.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/admin/rebuild")
 @RolesAllowed(Roles.ADMIN)
@@ -26,6 +27,7 @@ public class RebuildResource {
 
     /** 202 with the run's status and its Location; 409 while another rebuild runs. */
     @POST
+    @APIResponseSchema(value = RebuildStatus.class, responseCode = "202", responseDescription = "Started; Location is its status")
     public Response start() {
         RebuildStatus status = rebuilds.start();
         return Response.accepted(status).location(URI.create("/api/admin/rebuild/" + status.id())).build();
