@@ -38,9 +38,9 @@ import dev.footing.infra.Tokens;
  * Sizes come from system properties (bench.users, bench.sessions, bench.sets, bench.clients, bench.single).
  *
  * <p>Security is on, as in production: a real Keycloak issues the tokens. The load generator acts
- * as the {@code admin} user, which may log and read training for any user (an import, in DESIGN
- * terms), so the benchmark users need no accounts of their own; every request still carries a
- * token that each service verifies.
+ * as the {@code admin} user, which may log and read training for any user (as an import would,
+ * docs/architecture.md §8), so the benchmark users need no accounts of their own; every request
+ * still carries a token that each service verifies.
  */
 public final class PipelineBenchmark {
 
