@@ -67,10 +67,15 @@ public final class PipelineBenchmark {
                     TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
             services.awaitReady(Duration.ofMinutes(3));
             new PipelineBenchmark(services, issuer).runAll();
-        } finally {
+        } catch (Throwable failure) {
+            // A benchmark that fails must fail the command, not end in a silent "BUILD SUCCESS".
+            failure.printStackTrace();
             services.close();
-            System.exit(0);
+            System.exit(1);
         }
+        services.close();
+        // The embedded broker and database run non-daemon threads; they stop in shutdown hooks.
+        System.exit(0);
     }
 
     private void runAll() throws Exception {
