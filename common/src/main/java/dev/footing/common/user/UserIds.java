@@ -10,7 +10,10 @@ import dev.footing.common.problem.ProblemException;
  */
 public final class UserIds {
 
-    public static final String RULE = "must be 1-64 characters of A-Z a-z 0-9 . _ @ -";
+    public static final String RULE = "must be 1-64 characters of A-Z a-z 0-9 . _ @ -, and not \"me\"";
+
+    /** Names the caller in paths such as {@code /api/users/me/summary}, so it can never be anyone's id. */
+    public static final String ME = "me";
 
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
@@ -18,7 +21,7 @@ public final class UserIds {
     }
 
     public static boolean isValid(String userId) {
-        return userId != null && USER_ID.matcher(userId).matches();
+        return userId != null && USER_ID.matcher(userId).matches() && !ME.equals(userId);
     }
 
     /** A 400 naming {@code userId} rather than an empty answer for a user that can never exist. */

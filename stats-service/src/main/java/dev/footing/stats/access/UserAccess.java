@@ -19,8 +19,8 @@ import dev.footing.common.user.UserIds;
 @ApplicationScoped
 public class UserAccess {
 
-    /** The path segment that names the caller; it can never be a user id of its own. */
-    public static final String ME = "me";
+    /** The path segment that names the caller; common's user-id rule refuses it as an id of its own. */
+    public static final String ME = UserIds.ME;
 
     @Inject
     Caller caller;
