@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import dev.footing.session.config.SessionConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,7 +50,6 @@ public class OutboxRelayRunner {
     private final RelayStatus status = new RelayStatus();
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile boolean nudged;
-    private volatile boolean started;
     private volatile boolean stopping;
     private volatile long notBeforeNanos;
     private volatile long lastContactNanos = System.nanoTime();
@@ -62,14 +60,6 @@ public class OutboxRelayRunner {
     @PostConstruct
     void create() {
         relay = new OutboxRelay(dataSource, channel, config.outbox().batchSize(), channel.deliveryTimeout(), clock, status);
-    }
-
-    /**
-     * The scheduler may tick before SmallRye has connected the {@code workout-events} emitter (its own
-     * start-up observer runs before ours, by priority), which logged an injection error on every start.
-     */
-    void start(@Observes StartupEvent event) {
-        started = true;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -108,7 +98,7 @@ public class OutboxRelayRunner {
     }
 
     public boolean enabled() {
-        return config.outbox().relayEnabled() && started && !stopping;
+        return config.outbox().relayEnabled() && !stopping;
     }
 
     /** Drains, again while nudges arrive during a pass; returns at once if another thread is draining. */
