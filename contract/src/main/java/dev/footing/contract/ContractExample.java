@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One Kafka record as the contract shows it: the record key, its headers (CloudEvents binary mode
- * for {@code workout-events}: {@code ce_*} and {@code content-type}; none on {@code exercise-catalog})
+ * for {@code workout-events}: {@code ce_*} and {@code content-type}; none on the catalog topics)
  * and its JSON value. Numbers keep their exact decimal form ({@code 10.5}, {@code 4.25}).
  */
 public record ContractExample(ContractExamples example, String key, Map<String, String> headers, JsonNode value) {

@@ -37,10 +37,19 @@ public enum ContractExamples {
     SET_RETRACTED(Topics.WORKOUT_EVENTS, "set-retracted"),
     /** {@code footing.session.completed.v1}. */
     SESSION_COMPLETED(Topics.WORKOUT_EVENTS, "session-completed"),
-    /** An exercise's current state, exactly the JSON {@code GET /api/exercises/{id}} answers. */
+    /**
+     * An exercise's current state, exactly the JSON {@code GET /api/exercises/{id}} answers, with its
+     * {@code progression} (a REPS ladder 30 -> 40) and {@code ownAdvice} (JSON Pointers to the statements
+     * that are Footing's own rather than the source's).
+     */
     EXERCISE_SNAPSHOT(Topics.EXERCISE_CATALOG, "exercise-snapshot"),
-    /** A retired exercise: still published (history refers to it), {@code retired: true}. */
-    EXERCISE_SNAPSHOT_RETIRED(Topics.EXERCISE_CATALOG, "exercise-snapshot-retired");
+    /** A retired exercise: still published (history refers to it), {@code retired: true}; no progression. */
+    EXERCISE_SNAPSHOT_RETIRED(Topics.EXERCISE_CATALOG, "exercise-snapshot-retired"),
+    /**
+     * A program's current state: its items by exercise id and slug with the program's prescription, and
+     * {@code sessionsPerWeek} where the source gives a number (null otherwise).
+     */
+    PROGRAM_SNAPSHOT(Topics.PROGRAM_CATALOG, "program-snapshot");
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -12,6 +12,9 @@ public final class Topics {
     /** catalog-service to session-service: compacted, one exercise snapshot per key (the exercise id). */
     public static final String EXERCISE_CATALOG = "exercise-catalog";
 
+    /** catalog-service to session- and stats-service: compacted, one program snapshot per key (the program id). */
+    public static final String PROGRAM_CATALOG = "program-catalog";
+
     private Topics() {
     }
 }

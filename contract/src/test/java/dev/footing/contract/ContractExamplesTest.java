@@ -33,7 +33,12 @@ class ContractExamplesTest {
             "completedAt", "timezone");
     private static final List<String> SNAPSHOT_FIELDS = List.of("id", "slug", "name", "summary", "instructions",
             "category", "bodyAreas", "equipment", "difficulty", "measurement", "unilateral", "prescription",
-            "cautions", "source", "retired", "updatedAt");
+            "progression", "cautions", "source", "ownAdvice", "retired", "updatedAt");
+    private static final List<String> PROGRESSION_FIELDS = List.of("ladders", "load", "next", "previous");
+    private static final List<String> LADDER_FIELDS = List.of("axis", "start", "step", "ceiling", "successesRequired");
+    private static final List<String> PROGRAM_FIELDS = List.of("id", "slug", "name", "goal", "author", "frequency",
+            "sessionsPerWeek", "items", "retired", "updatedAt");
+    private static final List<String> PROGRAM_ITEM_FIELDS = List.of("exerciseId", "exercise", "prescription");
     private static final Map<String, String> CE_TIME_FIELD = Map.of("footing.set.completed.v1", "completedAt",
             "footing.set.retracted.v1", "retractedAt", "footing.session.completed.v1", "completedAt");
 
@@ -139,7 +144,7 @@ class ContractExamplesTest {
         assertThat(record.topic()).isEqualTo(Topics.EXERCISE_CATALOG);
         assertThat(record.key()).isEqualTo(uuid(value, "id").toString());
         assertThat(fieldNames(value)).containsExactlyElementsOf(SNAPSHOT_FIELDS);
-        for (String list : List.of("instructions", "bodyAreas", "equipment", "cautions")) {
+        for (String list : List.of("instructions", "bodyAreas", "equipment", "cautions", "ownAdvice")) {
             assertThat(value.get(list).isArray()).as(list).isTrue();
             assertThat(value.get(list)).as(list).allMatch(JsonNode::isTextual);
         }
@@ -150,6 +155,60 @@ class ContractExamplesTest {
         assertThat(value.get("retired").isBoolean()).isTrue();
         assertThat(value.get("prescription").isObject()).isTrue();
         assertThat(value.get("prescription").get("sets").isInt()).isTrue();
+        JsonNode progression = value.get("progression");
+        assertThat(progression.isNull() || progression.isObject()).as("progression: an object or null").isTrue();
+        if (progression.isObject()) {
+            assertThat(fieldNames(progression)).containsExactlyElementsOf(PROGRESSION_FIELDS);
+            for (JsonNode ladder : progression.get("ladders")) {
+                assertThat(fieldNames(ladder)).containsExactlyElementsOf(LADDER_FIELDS);
+                assertThat(ladder.get("axis").textValue()).isIn("REPS", "HOLD_SECONDS", "SETS");
+                LADDER_FIELDS.subList(1, LADDER_FIELDS.size()).forEach(f -> assertThat(ladder.get(f).isInt()).as(f).isTrue());
+                assertThat(ladder.get("start").intValue()).isLessThanOrEqualTo(ladder.get("ceiling").intValue());
+            }
+            assertThat(progression.get("load").isNull() || progression.get("load").isObject()).isTrue();
+            assertThat(progression.get("next").isNull() || progression.get("next").isTextual()).isTrue();
+            assertThat(progression.get("previous").isNull() || progression.get("previous").isTextual()).isTrue();
+        }
+        // Every pointer names a statement of this very snapshot (RFC 6901; "" would be the whole exercise).
+        for (JsonNode pointer : value.get("ownAdvice")) {
+            assertThat(value.at(pointer.textValue()).isMissingNode()).as(pointer.textValue()).isFalse();
+        }
+        Instant.parse(value.get("updatedAt").textValue());
+    }
+
+    @Test
+    void theExerciseSnapshotShowsALadderAndFootingsOwnAdvice() {
+        JsonNode value = ContractExamples.EXERCISE_SNAPSHOT.load().value();
+        assertThat(value.at("/progression/ladders/0/axis").textValue()).isEqualTo("REPS");
+        assertThat(value.at("/progression/ladders/0/start").intValue()).isEqualTo(value.at("/prescription/reps").intValue());
+        assertThat(value.at("/progression/ladders/0/ceiling").intValue()).isEqualTo(value.at("/prescription/repsMax").intValue());
+        assertThat(value.get("ownAdvice")).isNotEmpty();
+        assertThat(ContractExamples.EXERCISE_SNAPSHOT_RETIRED.load().value().get("progression").isNull()).isTrue();
+    }
+
+    @Test
+    void programSnapshotsAreKeyedByIdAndHaveEveryFieldWithItsType() {
+        ContractExample record = ContractExamples.PROGRAM_SNAPSHOT.load();
+        JsonNode value = record.value();
+        assertThat(record.topic()).isEqualTo(Topics.PROGRAM_CATALOG);
+        assertThat(record.headers()).isEmpty();
+        assertThat(record.key()).isEqualTo(uuid(value, "id").toString());
+        assertThat(fieldNames(value)).containsExactlyElementsOf(PROGRAM_FIELDS);
+        for (String text : List.of("slug", "name", "goal", "author", "frequency")) {
+            assertThat(value.get(text).isTextual()).as(text).isTrue();
+        }
+        JsonNode sessionsPerWeek = value.get("sessionsPerWeek");
+        assertThat(sessionsPerWeek.isNull() || sessionsPerWeek.isInt() && sessionsPerWeek.intValue() >= 1
+                && sessionsPerWeek.intValue() <= 14).as("sessionsPerWeek: 1-14 or null").isTrue();
+        assertThat(value.get("items").isArray()).isTrue();
+        assertThat(value.get("items")).isNotEmpty();
+        for (JsonNode item : value.get("items")) {
+            assertThat(fieldNames(item)).containsExactlyElementsOf(PROGRAM_ITEM_FIELDS);
+            uuid(item, "exerciseId");
+            assertThat(item.get("exercise").isTextual()).isTrue();
+            assertThat(item.get("prescription").isNull() || item.get("prescription").get("sets").isInt()).isTrue();
+        }
+        assertThat(value.get("retired").isBoolean()).isTrue();
         Instant.parse(value.get("updatedAt").textValue());
     }
 
@@ -164,6 +223,7 @@ class ContractExamplesTest {
         assertThat(ContractExamples.onTopic(Topics.WORKOUT_EVENTS)).hasSize(5)
                 .allMatch(e -> e.topic().equals(Topics.WORKOUT_EVENTS));
         assertThat(ContractExamples.onTopic(Topics.EXERCISE_CATALOG)).hasSize(2);
+        assertThat(ContractExamples.onTopic(Topics.PROGRAM_CATALOG)).hasSize(1);
         assertThat(ContractExamples.all()).hasSize(ContractExamples.values().length);
     }
 

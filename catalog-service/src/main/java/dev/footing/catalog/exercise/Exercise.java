@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.footing.catalog.progression.Progression;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -60,7 +61,17 @@ public class Exercise extends PanacheEntityBase {
     @Column(columnDefinition = "text[]")
     public List<String> cautions;
 
+    /** Null when the exercise carries no progression rule. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Progression progression;
+
     public String source;
+
+    /** JSON Pointers into this exercise's own JSON that name Footing's advice rather than the source's. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "own_advice", columnDefinition = "text[]")
+    public List<String> ownAdvice;
 
     public boolean retired;
 

@@ -2,6 +2,7 @@ package dev.footing.catalog.exercise;
 
 import static dev.footing.catalog.exercise.ExerciseValidator.MAX_LIST;
 import static dev.footing.catalog.exercise.ExerciseValidator.MAX_NAME;
+import static dev.footing.catalog.exercise.ExerciseValidator.MAX_OWN_ADVICE;
 import static dev.footing.catalog.exercise.ExerciseValidator.MAX_SLUG;
 import static dev.footing.catalog.exercise.ExerciseValidator.MAX_SOURCE;
 import static dev.footing.catalog.exercise.ExerciseValidator.MAX_TEXT;
@@ -19,6 +20,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import dev.footing.catalog.progression.Progression;
 
 /**
  * The body of {@code POST} and {@code PUT /api/exercises}: every field of an exercise except the
@@ -44,10 +47,13 @@ public record ExerciseRequest(
         @NotNull(message = REQUIRED) Measurement measurement,
         Boolean unilateral,
         @NotNull(message = REQUIRED) @Valid Prescription prescription,
+        @Valid Progression progression,
         @Size(max = MAX_LIST, message = "must have at most {max} entries")
         List<@NotBlank(message = "must not be blank") @Size(max = MAX_TEXT, message = TOO_LONG)
                 @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String> cautions,
         @NotBlank(message = REQUIRED) @Size(max = MAX_SOURCE, message = TOO_LONG)
         @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String source,
+        @Size(max = MAX_OWN_ADVICE, message = "must have at most {max} entries")
+        List<@NotNull(message = "must not be null") @Size(max = 40, message = TOO_LONG) String> ownAdvice,
         Boolean retired) {
 }

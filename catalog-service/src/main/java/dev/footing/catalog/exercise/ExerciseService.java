@@ -183,7 +183,9 @@ public class ExerciseService {
         e.unilateral = Boolean.TRUE.equals(r.unilateral());
         e.prescription = r.prescription();
         e.cautions = r.cautions() == null ? List.of() : r.cautions().stream().map(String::strip).toList();
+        e.progression = r.progression();
         e.source = r.source().strip();
+        e.ownAdvice = r.ownAdvice() == null ? List.of() : List.copyOf(r.ownAdvice());
         e.updatedAt = nextUpdatedAt(e);
     }
 

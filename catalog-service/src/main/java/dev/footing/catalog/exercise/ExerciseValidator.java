@@ -32,6 +32,7 @@ public class ExerciseValidator {
     public static final int MAX_TEXT = 2000;
     public static final int MAX_SOURCE = 200;
     public static final int MAX_LIST = 20;
+    public static final int MAX_OWN_ADVICE = 60;
 
     static final String REQUIRED = "is required";
     static final String BETWEEN = "must be between {min} and {max}";

@@ -17,7 +17,7 @@ class ExerciseValidatorTest {
     static ExerciseRequest valid() {
         return new ExerciseRequest("calf-raise", "Calf raise", "Up on the toes.", List.of("Rise.", "Lower."),
                 Category.STRENGTH, List.of(BodyArea.CALF), List.of(Equipment.NONE), Difficulty.BEGINNER,
-                Measurement.REPS, false, new Prescription(2, null, 15, null, null, null, null, null), List.of(), "Us", null);
+                Measurement.REPS, false, new Prescription(2, null, 15, null, null, null, null, null), null, List.of(), "Us", List.of(), null);
     }
 
     static List<String> fields(ExerciseRequest request) {
@@ -36,7 +36,7 @@ class ExerciseValidatorTest {
 
     @Test
     void everyMissingFieldIsNamedAtOnce() {
-        var empty = new ExerciseRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        var empty = new ExerciseRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(fields(empty)).containsExactlyInAnyOrder("slug", "name", "summary", "instructions", "category",
                 "bodyAreas", "difficulty", "measurement", "prescription", "source");
     }
@@ -46,7 +46,7 @@ class ExerciseValidatorTest {
         for (String bad : List.of("Calf-Raise", "calf_raise", "-calf", "calf--raise", "calf raise", "a".repeat(81))) {
             var r = valid();
             var request = new ExerciseRequest(bad, r.name(), r.summary(), r.instructions(), r.category(), r.bodyAreas(),
-                    r.equipment(), r.difficulty(), r.measurement(), r.unilateral(), r.prescription(), r.cautions(), r.source(), null);
+                    r.equipment(), r.difficulty(), r.measurement(), r.unilateral(), r.prescription(), null, r.cautions(), r.source(), null, null);
             assertThat(fields(request)).as(bad).containsExactly("slug");
         }
     }
@@ -55,7 +55,7 @@ class ExerciseValidatorTest {
     void blankInstructionIsNamedByIndex() {
         var r = valid();
         var request = new ExerciseRequest(r.slug(), r.name(), r.summary(), Arrays.asList("Rise.", " ", null), r.category(),
-                r.bodyAreas(), r.equipment(), r.difficulty(), r.measurement(), r.unilateral(), r.prescription(), r.cautions(), r.source(), null);
+                r.bodyAreas(), r.equipment(), r.difficulty(), r.measurement(), r.unilateral(), r.prescription(), null, r.cautions(), r.source(), null, null);
         assertThat(fields(request)).containsExactly("instructions[1]", "instructions[2]");
     }
 
@@ -63,7 +63,7 @@ class ExerciseValidatorTest {
     void emptyBodyAreasAreRejected() {
         var r = valid();
         var request = new ExerciseRequest(r.slug(), r.name(), r.summary(), r.instructions(), r.category(), List.of(),
-                r.equipment(), r.difficulty(), r.measurement(), r.unilateral(), r.prescription(), r.cautions(), r.source(), null);
+                r.equipment(), r.difficulty(), r.measurement(), r.unilateral(), r.prescription(), null, r.cautions(), r.source(), null, null);
         assertThat(fields(request)).containsExactly("bodyAreas");
     }
 
@@ -71,7 +71,7 @@ class ExerciseValidatorTest {
     void noneCannotBeCombinedWithEquipment() {
         var r = valid();
         var request = new ExerciseRequest(r.slug(), r.name(), r.summary(), r.instructions(), r.category(), r.bodyAreas(),
-                List.of(Equipment.NONE, Equipment.WALL), r.difficulty(), r.measurement(), r.unilateral(), r.prescription(), r.cautions(), r.source(), null);
+                List.of(Equipment.NONE, Equipment.WALL), r.difficulty(), r.measurement(), r.unilateral(), r.prescription(), null, r.cautions(), r.source(), null, null);
         assertThat(fields(request)).containsExactly("equipment");
     }
 
@@ -119,6 +119,6 @@ class ExerciseValidatorTest {
     private static ExerciseRequest with(Measurement measurement, Prescription prescription) {
         var r = valid();
         return new ExerciseRequest(r.slug(), r.name(), r.summary(), r.instructions(), r.category(), r.bodyAreas(),
-                r.equipment(), r.difficulty(), measurement, r.unilateral(), prescription, r.cautions(), r.source(), null);
+                r.equipment(), r.difficulty(), measurement, r.unilateral(), prescription, null, r.cautions(), r.source(), null, null);
     }
 }
