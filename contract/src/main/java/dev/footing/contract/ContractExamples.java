@@ -33,10 +33,17 @@ public enum ContractExamples {
     SET_COMPLETED_DURATION_WITH_LOAD(Topics.WORKOUT_EVENTS, "set-completed-duration-with-load"),
     /** {@code footing.set.completed.v1}: an exercise with a body area newer than the consumer (kept, not refused). */
     SET_COMPLETED_UNKNOWN_BODY_AREA(Topics.WORKOUT_EVENTS, "set-completed-unknown-body-area"),
+    /**
+     * {@code footing.set.completed.v1} with the optional fields added later: the pain felt (0-10) and the
+     * session's program. The examples above, without them, are events as published before and stay valid.
+     */
+    SET_COMPLETED_WITH_PAIN_AND_PROGRAM(Topics.WORKOUT_EVENTS, "set-completed-with-pain-and-program"),
     /** {@code footing.set.retracted.v1}: a correction, the set no longer counts. */
     SET_RETRACTED(Topics.WORKOUT_EVENTS, "set-retracted"),
     /** {@code footing.session.completed.v1}. */
     SESSION_COMPLETED(Topics.WORKOUT_EVENTS, "session-completed"),
+    /** {@code footing.session.completed.v1} of a session that names its program (an optional field added later). */
+    SESSION_COMPLETED_WITH_PROGRAM(Topics.WORKOUT_EVENTS, "session-completed-with-program"),
     /**
      * An exercise's current state, exactly the JSON {@code GET /api/exercises/{id}} answers, with its
      * {@code progression} (a REPS ladder 30 -> 40) and {@code ownAdvice} (JSON Pointers to the statements

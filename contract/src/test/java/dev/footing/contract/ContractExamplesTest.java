@@ -23,14 +23,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class ContractExamplesTest {
 
-    private static final List<String> SET_COMPLETED_FIELDS = List.of("eventId", "userId", "sessionId", "setId",
-            "exercise", "reps", "durationSeconds", "loadKg", "side", "rpe", "completedAt", "timezone", "localDate");
+    /** Every field, in order; {@link #ADDED_LATER} may be absent (events published before they existed). */
+    private static final List<String> SET_COMPLETED_FIELDS = List.of("eventId", "userId", "sessionId", "programId",
+            "setId", "exercise", "reps", "durationSeconds", "loadKg", "side", "rpe", "pain", "completedAt", "timezone",
+            "localDate");
+    private static final Set<String> ADDED_LATER = Set.of("programId", "pain");
     private static final List<String> EXERCISE_REF_FIELDS = List.of("id", "slug", "name", "category", "bodyAreas",
             "measurement", "unilateral");
     private static final List<String> SET_RETRACTED_FIELDS = List.of("eventId", "userId", "sessionId", "setId",
             "retractedAt");
     private static final List<String> SESSION_COMPLETED_FIELDS = List.of("eventId", "userId", "sessionId",
-            "completedAt", "timezone");
+            "programId", "completedAt", "timezone");
     private static final List<String> SNAPSHOT_FIELDS = List.of("id", "slug", "name", "summary", "instructions",
             "category", "bodyAreas", "equipment", "difficulty", "measurement", "unilateral", "prescription",
             "progression", "cautions", "source", "ownAdvice", "retired", "updatedAt");
@@ -85,7 +88,7 @@ class ContractExamplesTest {
     @EnumSource(value = ContractExamples.class, names = "SET_COMPLETED.*", mode = EnumSource.Mode.MATCH_ANY)
     void setCompletedHasEveryFieldInOrderWithItsType(ContractExamples example) {
         JsonNode value = example.load().value();
-        assertThat(fieldNames(value)).containsExactlyElementsOf(SET_COMPLETED_FIELDS);
+        assertThat(fieldNames(value)).containsExactlyElementsOf(present(SET_COMPLETED_FIELDS, value));
         assertThat(example.load().header("ce_type")).isEqualTo("footing.set.completed.v1");
         uuid(value, "sessionId");
         uuid(value, "setId");
@@ -106,6 +109,11 @@ class ContractExamplesTest {
         assertThat(value.get("side").isNull() || Set.of("LEFT", "RIGHT", "BOTH").contains(value.get("side").textValue()))
                 .isTrue();
         assertThat(value.get("rpe").isNull() || value.get("rpe").isInt()).isTrue();
+        assertThat(value.path("pain").isMissingNode() || value.get("pain").isNull()
+                || value.get("pain").isInt() && value.get("pain").intValue() >= 0 && value.get("pain").intValue() <= 10)
+                .as("pain: absent, null or 0-10").isTrue();
+        assertThat(value.path("programId").isMissingNode() || value.get("programId").isNull() || uuid(value, "programId") != null)
+                .isTrue();
         Instant.parse(value.get("completedAt").textValue());
         LocalDate localDate = LocalDate.parse(value.get("localDate").textValue());
         ZoneId zone = ZoneId.of(value.get("timezone").textValue());
@@ -123,17 +131,39 @@ class ContractExamplesTest {
                 .as("a body area no consumer knows yet").isEqualTo("PLANTAR_FASCIA");
         assertThat(ContractExamples.EXERCISE_SNAPSHOT_RETIRED.load().value().get("retired").booleanValue()).isTrue();
         assertThat(ContractExamples.EXERCISE_SNAPSHOT.load().value().get("retired").booleanValue()).isFalse();
+        JsonNode withPain = ContractExamples.SET_COMPLETED_WITH_PAIN_AND_PROGRAM.load().value();
+        assertThat(withPain.get("pain").intValue()).isEqualTo(3);
+        JsonNode completedWithProgram = ContractExamples.SESSION_COMPLETED_WITH_PROGRAM.load().value();
+        assertThat(uuid(withPain, "programId")).isEqualTo(uuid(completedWithProgram, "programId"));
+        assertThat(withPain.get("sessionId")).isEqualTo(completedWithProgram.get("sessionId"));
+    }
+
+    /** The examples from before pain and programId existed keep their old shape: consumers must read both. */
+    @ParameterizedTest
+    @EnumSource(value = ContractExamples.class, names = { "SET_COMPLETED", "SET_COMPLETED_DURATION_WITH_LOAD",
+            "SET_COMPLETED_UNKNOWN_BODY_AREA", "SESSION_COMPLETED" })
+    void theExamplesFromBeforeTheAddedFieldsStayAsTheyWere(ContractExamples example) {
+        JsonNode value = example.load().value();
+        assertThat(value.has("pain")).isFalse();
+        assertThat(value.has("programId")).isFalse();
     }
 
     @Test
-    void setRetractedAndSessionCompletedHaveEveryFieldInOrder() {
+    void setRetractedHasEveryFieldInOrder() {
         ContractExample retracted = ContractExamples.SET_RETRACTED.load();
         assertThat(retracted.header("ce_type")).isEqualTo("footing.set.retracted.v1");
         assertThat(fieldNames(retracted.value())).containsExactlyElementsOf(SET_RETRACTED_FIELDS);
-        ContractExample session = ContractExamples.SESSION_COMPLETED.load();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ContractExamples.class, names = "SESSION_COMPLETED.*", mode = EnumSource.Mode.MATCH_ANY)
+    void sessionCompletedHasEveryFieldInOrder(ContractExamples example) {
+        ContractExample session = example.load();
         assertThat(session.header("ce_type")).isEqualTo("footing.session.completed.v1");
-        assertThat(fieldNames(session.value())).containsExactlyElementsOf(SESSION_COMPLETED_FIELDS);
+        assertThat(fieldNames(session.value())).containsExactlyElementsOf(present(SESSION_COMPLETED_FIELDS, session.value()));
         ZoneId.of(session.value().get("timezone").textValue());
+        assertThat(session.value().path("programId").isMissingNode() || session.value().get("programId").isNull()
+                || uuid(session.value(), "programId") != null).isTrue();
     }
 
     @ParameterizedTest
@@ -220,11 +250,16 @@ class ContractExamplesTest {
 
     @Test
     void onTopicListsTheExamplesOfThatTopicOnly() {
-        assertThat(ContractExamples.onTopic(Topics.WORKOUT_EVENTS)).hasSize(5)
+        assertThat(ContractExamples.onTopic(Topics.WORKOUT_EVENTS)).hasSize(7)
                 .allMatch(e -> e.topic().equals(Topics.WORKOUT_EVENTS));
         assertThat(ContractExamples.onTopic(Topics.EXERCISE_CATALOG)).hasSize(2);
         assertThat(ContractExamples.onTopic(Topics.PROGRAM_CATALOG)).hasSize(1);
         assertThat(ContractExamples.all()).hasSize(ContractExamples.values().length);
+    }
+
+    /** The fields of {@code all} this value has, in order: the ones added later may be absent, no other. */
+    private static List<String> present(List<String> all, JsonNode value) {
+        return all.stream().filter(f -> !ADDED_LATER.contains(f) || value.has(f)).toList();
     }
 
     private static List<String> fieldNames(JsonNode node) {

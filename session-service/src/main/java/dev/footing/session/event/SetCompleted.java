@@ -7,12 +7,16 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** {@code footing.set.completed.v1}: field names and order are the event contract (docs/architecture.md §4). */
-@JsonPropertyOrder({ "eventId", "userId", "sessionId", "setId", "exercise", "reps", "durationSeconds", "loadKg",
-        "side", "rpe", "completedAt", "timezone", "localDate" })
-public record SetCompleted(UUID eventId, String userId, UUID sessionId, UUID setId, ExerciseRef exercise,
-        Integer reps, Integer durationSeconds, BigDecimal loadKg, String side, Integer rpe, Instant completedAt,
-        String timezone, LocalDate localDate) implements WorkoutEvent {
+/**
+ * {@code footing.set.completed.v1}: field names and order are the event contract (docs/architecture.md §4).
+ * {@code programId} (the session's program) and {@code pain} were added later as optional fields: written
+ * as null when absent, and events published before them, without the fields, stay valid.
+ */
+@JsonPropertyOrder({ "eventId", "userId", "sessionId", "programId", "setId", "exercise", "reps", "durationSeconds",
+        "loadKg", "side", "rpe", "pain", "completedAt", "timezone", "localDate" })
+public record SetCompleted(UUID eventId, String userId, UUID sessionId, UUID programId, UUID setId, ExerciseRef exercise,
+        Integer reps, Integer durationSeconds, BigDecimal loadKg, String side, Integer rpe, Integer pain,
+        Instant completedAt, String timezone, LocalDate localDate) implements WorkoutEvent {
 
     public static final String TYPE = "footing.set.completed.v1";
 

@@ -233,6 +233,7 @@ public class SessionWrites {
         row.loadKg = SetRules.normalizeLoad(set.loadKg());
         row.side = set.side();
         row.rpe = set.rpe();
+        row.pain = set.pain();
         row.completedAt = set.completedAt() != null ? set.completedAt() : now;
         row.localDate = LocalDates.localDate(row.completedAt, session.timezone);
         row.recordedAt = now;
@@ -278,7 +279,7 @@ public class SessionWrites {
             UUID id = s.id() != null ? s.id()
                     : deterministic ? UUID.nameUUIDFromBytes(("footing:set:" + sessionId + ":" + i).getBytes(StandardCharsets.UTF_8))
                     : UUID.randomUUID();
-            withIds.add(new SetRequest(id, s.exerciseId(), s.reps(), s.durationSeconds(), s.loadKg(), s.side(), s.completedAt(), s.rpe()));
+            withIds.add(new SetRequest(id, s.exerciseId(), s.reps(), s.durationSeconds(), s.loadKg(), s.side(), s.completedAt(), s.rpe(), s.pain()));
         }
         return withIds;
     }
@@ -291,7 +292,7 @@ public class SessionWrites {
 
     private static SetRequest normalize(SetRequest s) {
         return s == null ? null : new SetRequest(s.id(), s.exerciseId(), s.reps(), s.durationSeconds(), s.loadKg(), s.side(),
-                LocalDates.micros(s.completedAt()), s.rpe());
+                LocalDates.micros(s.completedAt()), s.rpe(), s.pain());
     }
 
     private Instant now() {

@@ -35,5 +35,9 @@ public record SetRequest(
         Instant completedAt,
         @Min(value = 1, message = "must be between 1 and 10")
         @Max(value = 10, message = "must be between 1 and 10")
-        Integer rpe) {
+        Integer rpe,
+        // Pain during the set on the 0-10 scale of Silbernagel's pain-monitoring model (docs/architecture.md §9).
+        @Min(value = 0, message = "must be between 0 and 10")
+        @Max(value = 10, message = "must be between 0 and 10")
+        Integer pain) {
 }

@@ -102,6 +102,7 @@ public final class SetRules {
                 && normalizeLoad(stored.loadKg).compareTo(normalizeLoad(sent.loadKg())) == 0
                 && stored.side == sent.side()
                 && Objects.equals(stored.rpe, sent.rpe())
+                && Objects.equals(stored.pain, sent.pain())
                 && (sent.completedAt() == null || stored.completedAt.equals(sent.completedAt()));
     }
 }

@@ -12,10 +12,12 @@ public record SetView(UUID id, UUID sessionId, UUID exerciseId,
         @Schema(nullable = true, description = "null for a DURATION exercise") Integer reps,
         @Schema(nullable = true, description = "null for a REPS exercise") Integer durationSeconds,
         BigDecimal loadKg, @Schema(nullable = true, description = "null for a two-legged set") Side side,
-        Instant completedAt, @Schema(nullable = true) Integer rpe, LocalDate localDate) {
+        Instant completedAt, @Schema(nullable = true) Integer rpe,
+        @Schema(nullable = true, description = "pain during the set, 0-10; null when not reported") Integer pain,
+        LocalDate localDate) {
 
     static SetView of(WorkoutSet s) {
         return new SetView(s.id, s.sessionId, s.exerciseId, s.reps, s.durationSeconds, SetRules.normalizeLoad(s.loadKg),
-                s.side, s.completedAt, s.rpe, s.localDate);
+                s.side, s.completedAt, s.rpe, s.pain, s.localDate);
     }
 }

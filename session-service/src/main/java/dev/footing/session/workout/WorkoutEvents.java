@@ -28,9 +28,10 @@ public class WorkoutEvents {
 
     /** The exercise as it stands in the replica now: events carry it so consumers never need the catalog. */
     public SetCompleted setCompleted(WorkoutSession session, WorkoutSet set, ExerciseReplica exercise) {
-        return new SetCompleted(WorkoutEvent.eventId(SetCompleted.TYPE, set.id), session.userId, session.id, set.id,
-                exerciseRef(exercise), set.reps, set.durationSeconds, set.loadKg,
-                set.side == null ? null : set.side.name(), set.rpe, set.completedAt, session.timezone, set.localDate);
+        return new SetCompleted(WorkoutEvent.eventId(SetCompleted.TYPE, set.id), session.userId, session.id,
+                session.programId, set.id, exerciseRef(exercise), set.reps, set.durationSeconds, set.loadKg,
+                set.side == null ? null : set.side.name(), set.rpe, set.pain, set.completedAt, session.timezone,
+                set.localDate);
     }
 
     public SetRetracted setRetracted(WorkoutSession session, WorkoutSet set) {
@@ -40,7 +41,7 @@ public class WorkoutEvents {
 
     public SessionCompleted sessionCompleted(WorkoutSession session) {
         return new SessionCompleted(WorkoutEvent.eventId(SessionCompleted.TYPE, session.id), session.userId, session.id,
-                session.completedAt, session.timezone);
+                session.programId, session.completedAt, session.timezone);
     }
 
     private ExerciseRef exerciseRef(ExerciseReplica exercise) {

@@ -44,6 +44,9 @@ public class WorkoutSet extends PanacheEntityBase {
 
     public Integer rpe;
 
+    /** Pain during the set, 0-10; null when not reported. */
+    public Integer pain;
+
     @Column(name = "completed_at")
     public Instant completedAt;
 
