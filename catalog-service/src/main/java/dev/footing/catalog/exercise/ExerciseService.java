@@ -19,6 +19,8 @@ import jakarta.transaction.Transactional;
 
 import dev.footing.common.paging.Page;
 import dev.footing.common.paging.PageRequest;
+import dev.footing.catalog.progression.ProgressionGraph;
+import dev.footing.common.problem.Problem;
 import dev.footing.common.problem.Problem.Violation;
 import dev.footing.common.problem.ProblemException;
 
@@ -28,6 +30,8 @@ import dev.footing.common.problem.ProblemException;
  */
 @ApplicationScoped
 public class ExerciseService {
+
+    private static final long VARIATIONS_LOCK = 0x76617269L; // "vari"; distinct from the seed's and the relay's keys
 
     @Inject
     EntityManager em;
@@ -73,8 +77,10 @@ public class ExerciseService {
     /** Creates with a given id: the seed uses its deterministic ids. */
     @Transactional
     public ExerciseView create(UUID id, ExerciseRequest request) {
+        lockVariations();
         requireValid(request);
         requireFreeSlug(request.slug(), null);
+        requireValidLinks(null, request);
         Exercise exercise = new Exercise();
         exercise.id = id;
         exercise.createdAt = now();
@@ -86,9 +92,11 @@ public class ExerciseService {
 
     @Transactional
     public ExerciseView update(String idOrSlug, ExerciseRequest request) {
+        lockVariations();
         Exercise exercise = findForUpdate(idOrSlug);
         requireValid(request);
         requireFreeSlug(request.slug(), exercise.id);
+        requireValidLinks(exercise.slug, request);
         apply(exercise, request);
         if (request.retired() != null) {
             exercise.retired = request.retired();
@@ -147,6 +155,33 @@ public class ExerciseService {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations.stream().map(v -> v.field() + ": " + v.message())
                     .collect(Collectors.joining("; ")), violations);
+        }
+    }
+
+    /**
+     * Writers of exercises take turns (a transaction-scoped advisory lock, so across instances too):
+     * two writes checked side by side could each pass {@link ProgressionGraph} and close a cycle together
+     * (A -> B written while B -> A is). Taken before any row lock, always in this order, so writers
+     * cannot deadlock. Catalog writes are rare admin work; serialising them costs nothing that matters.
+     */
+    private void lockVariations() {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)").setParameter("key", VARIATIONS_LOCK)
+                .getSingleResult();
+    }
+
+    /** Unknown or retired variations and cycles are 422: the body is well formed, the catalog refuses it. */
+    private void requireValidLinks(String oldSlug, ExerciseRequest request) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select slug, progression ->> 'next', progression ->> 'previous', retired"
+                + " from exercise").getResultList();
+        Map<String, ProgressionGraph.Node> catalog = rows.stream().map(row -> new ProgressionGraph.Node((String) row[0],
+                (String) row[1], (String) row[2], (Boolean) row[3]))
+                .collect(Collectors.toMap(ProgressionGraph.Node::slug, Function.identity()));
+        List<Violation> violations = ProgressionGraph.check(oldSlug, request.slug(), request.progression(), catalog);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(new Problem(ProblemException.type("unprocessable"), "Unprocessable entity", 422,
+                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
+                    violations));
         }
     }
 

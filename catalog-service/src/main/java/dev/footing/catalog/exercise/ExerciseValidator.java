@@ -10,6 +10,8 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
+import dev.footing.catalog.progression.Axis;
+import dev.footing.catalog.progression.ProgressionRules;
 import dev.footing.common.problem.Problem.Violation;
 
 /**
@@ -17,7 +19,8 @@ import dev.footing.common.problem.Problem.Violation;
  * field constraints declared on {@link ExerciseRequest} and {@link Prescription} (Hibernate
  * Validator), plus the rules no constraint can say because they look at several fields (a REPS
  * exercise needs reps, a range's max is not below its min, NONE stands alone) or parse a value
- * (a slug must not read as an id).
+ * (a slug must not read as an id), the progression's own rules ({@link ProgressionRules}) and the
+ * {@link OwnAdvice} pointers. Links to other exercises need the catalog: the service checks those.
  *
  * <p>Called by the service rather than through {@code @Valid} on the resource: a constraint
  * failure there would answer before the rules across fields ran, and the answer would name only
@@ -66,6 +69,11 @@ public class ExerciseValidator {
         if (r.prescription() != null) {
             prescription(v, r.prescription(), r.measurement());
         }
+        if (r.measurement() != null) {
+            v.addAll(ProgressionRules.check(r.progression(),
+                    r.measurement() == Measurement.REPS ? Axis.REPS : Axis.HOLD_SECONDS));
+        }
+        v.addAll(OwnAdvice.check(r));
         v.sort(Comparator.comparing(Violation::field));
         return v;
     }

@@ -116,6 +116,18 @@ class ExerciseValidatorTest {
         assertThat(fields(with(Measurement.DURATION, new Prescription(3, null, null, null, 15, 30, null, null)))).isEmpty();
     }
 
+    @Test
+    void progressionAndOwnAdviceAreCheckedWithTheRest() {
+        var r = valid();
+        var request = new ExerciseRequest(r.slug(), r.name(), r.summary(), r.instructions(), r.category(), r.bodyAreas(),
+                r.equipment(), r.difficulty(), Measurement.REPS, r.unilateral(), r.prescription(),
+                new dev.footing.catalog.progression.Progression(List.of(new dev.footing.catalog.progression.Ladder(
+                        dev.footing.catalog.progression.Axis.HOLD_SECONDS, 30, 0, 20, 2)), null, null, null),
+                r.cautions(), r.source(), List.of("/cautions/3"), null);
+        assertThat(fields(request)).containsExactlyInAnyOrder("progression.ladders[0].axis",
+                "progression.ladders[0].ceiling", "progression.ladders[0].step", "ownAdvice[0]");
+    }
+
     private static ExerciseRequest with(Measurement measurement, Prescription prescription) {
         var r = valid();
         return new ExerciseRequest(r.slug(), r.name(), r.summary(), r.instructions(), r.category(), r.bodyAreas(),
