@@ -1,60 +1,67 @@
 package dev.footing.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.footing.infra.FreePort;
 import dev.footing.infra.ServiceProcesses;
 import dev.footing.infra.TestInfrastructure;
-import dev.footing.infra.Tokens;
 
 /**
- * The whole pipeline under load, on this machine: the three packaged services, a real broker and
- * a real PostgreSQL (fsync and synchronous_commit on).
+ * The whole pipeline on this machine, against what PostgreSQL alone does in the same run
+ * (docs/architecture.md §10): the three packaged services, a real broker, a real PostgreSQL
+ * (fsync and synchronous_commit on) and a real Keycloak, driven over HTTP.
  *
  * <ol>
- *   <li>Ingest: whole workouts of {@code setsPerSession} sets posted by {@code clients} threads;
- *       sets accepted per second, and how long until stats-service has applied all of them.</li>
- *   <li>Latency: single sets posted one at a time; the POST round trip and the time until the
- *       set shows in the user's summary (what a dashboard waits for).</li>
- *   <li>Memory: resident set size of each service afterwards.</li>
+ *   <li>Baseline: the rows session-service and stats-service write, by plain JDBC.</li>
+ *   <li>Ingest: whole workouts until stats has applied every set, with CPU per set per process.</li>
+ *   <li>Idle latency: one set at a time, POST → 201 and POST → visible in {@code /summary}.</li>
+ *   <li>Concurrency: single-set POSTs from many clients at once.</li>
+ *   <li>Rebuild: the whole topic replayed.</li>
+ *   <li>Freshness: a sustained rate, POST → visible measured on the {@code /live} streams.</li>
+ *   <li>Overload: four times the sustainable rate; only 201 or 503 with Retry-After, every 201 counted once.</li>
+ *   <li>Memory: each service's resident set afterwards.</li>
  * </ol>
- * Sizes come from system properties (bench.users, bench.sessions, bench.sets, bench.clients, bench.single).
- *
- * <p>Security is on, as in production: a real Keycloak issues the tokens. The load generator acts
- * as the {@code admin} user, which may log and read training for any user (as an import would,
- * docs/architecture.md §8), so the benchmark users need no accounts of their own; every request
- * still carries a token that each service verifies.
+ * Sizes and durations come from {@code bench.*} system properties (see bench/pom.xml).
  */
 public final class PipelineBenchmark {
 
-    private static final UUID TOE_RAISE = UUID.nameUUIDFromBytes("footing:exercise:elevated-toe-raise".getBytes(StandardCharsets.UTF_8));
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
     private final ServiceProcesses services;
+    private final FootingClient api;
+    private final CpuMeter cpu;
+    private final DatabaseBaseline baseline;
+    private final Report report = new Report();
     private final String run = UUID.randomUUID().toString().substring(0, 6);
-    private final AdminToken token;
 
-    private PipelineBenchmark(ServiceProcesses services, String issuer) {
+    private PipelineBenchmark(ServiceProcesses services, String issuer, Path root) {
         this.services = services;
-        this.token = new AdminToken(issuer);
+        this.api = new FootingClient(services, issuer);
+        long postmaster = Procs.find(cmd -> cmd.contains("postgres") && cmd.matches(".*-p\\s+" + TestInfrastructure.databasePort() + "(\\s.*|$)"))
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster not found in /proc"));
+        this.cpu = new CpuMeter()
+                .process("session-service", services.pid("session-service"))
+                .process("stats-service", services.pid("stats-service"))
+                .process("catalog-service", services.pid("catalog-service"))
+                .processTree("postgresql", postmaster)
+                .ownJvm()
+                .processIfFound("keycloak", Procs.find(cmd -> cmd.contains("kc.home.dir")));
+        this.baseline = new DatabaseBaseline(TestInfrastructure::jdbcUrl, TestInfrastructure.dbUser(), TestInfrastructure.dbPassword(), root, cpu);
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,7 +73,10 @@ public final class PipelineBenchmark {
             services.start(TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure::jdbcUrl,
                     TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
             services.awaitReady(Duration.ofMinutes(3));
-            new PipelineBenchmark(services, issuer).runAll();
+            PipelineBenchmark bench = new PipelineBenchmark(services, issuer, root);
+            bench.runAll();
+            bench.report.print();
+            bench.report.write(root.resolve("bench/target/bench-results.json"));
         } catch (Throwable failure) {
             // A benchmark that fails must fail the command, not end in a silent "BUILD SUCCESS".
             failure.printStackTrace();
@@ -83,107 +93,426 @@ public final class PipelineBenchmark {
         int sessions = Integer.getInteger("bench.sessions", 10);
         int sets = Integer.getInteger("bench.sets", 50);
         int clients = Integer.getInteger("bench.clients", 4);
-        int single = Integer.getInteger("bench.single", 300);
 
         System.out.println("Warming up (JIT on 2 cores takes a while)...");
-        ingest("warm", 8, 5, 50, clients);
-        latency("warm", 100);
+        ingest("warm", 8, 5, sets, clients, false);
+        idleLatency("warm", 100, false);
+        concurrent("warm", 16, Duration.ofSeconds(5), false);
+
+        System.out.println("\nBaseline: PostgreSQL alone, plain JDBC");
+        DatabaseBaseline.Run sessionRows = baseline.sessionWrites(users * sessions * sets, 100, 4);
+        DatabaseBaseline.Run statsRows = baseline.statsApply(users * sessions * sets, 100, 4);
+        DatabaseBaseline.Run singles = baseline.singleSetTransactions(Duration.ofSeconds(10), 16);
+        report.section("baseline", Map.of("sessionRows", runFigures(sessionRows), "statsRows", runFigures(statsRows),
+                "oneSetTransactions", runFigures(singles)));
+        System.out.printf("  session rows (set + outbox), 100 a transaction, 4 connections: %,.0f sets/s, %.1f µs CPU a set (PostgreSQL + client)%n",
+                sessionRows.perSecond(), databaseCpu(sessionRows));
+        System.out.printf("  stats rows (guard + fact), 100 a transaction, 4 connections:    %,.0f events/s, %.1f µs CPU an event%n",
+                statsRows.perSecond(), databaseCpu(statsRows));
+        System.out.printf("  one set a transaction, 16 connections:                           %,.0f sets/s%n", singles.perSecond());
 
         System.out.printf("%nIngest: %d users × %d workouts × %d sets, %d client threads%n", users, sessions, sets, clients);
-        ingest("load", users, sessions, sets, clients);
-        System.out.printf("%nLatency: %d single sets, one at a time%n", single);
-        latency("single", single);
-        System.out.println("\nMemory after the run (resident set size):");
+        Profiler profiler = new Profiler(Map.of("session-service", services.pid("session-service"),
+                "stats-service", services.pid("stats-service")), Path.of(System.getProperty("footing.root", ".")).resolve("bench/target/jfr"));
+        profiler.start();
+        Map<String, Object> ingest = ingest("load", users, sessions, sets, clients, true);
+        profiler.stop();
+        double accepted = (double) ingest.get("acceptedSetsPerSecond");
+        double applied = (double) ingest.get("appliedSetsPerSecond");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> perSet = (Map<String, Double>) ingest.get("cpuMicrosPerSet");
+        double sessionCpu = perSet.get("session-service");
+        double statsCpu = perSet.get("stats-service");
+        double baselinePerSet = databaseCpu(sessionRows);
+        report.line("ingest accepted (sets/s)", "%,.0f = %.0f %% of baseline %,.0f".formatted(accepted, 100 * accepted / sessionRows.perSecond(), sessionRows.perSecond()),
+                "≥ 20 %", accepted >= 0.2 * sessionRows.perSecond());
+        report.line("ingest applied end to end (sets/s)", "%,.0f = %.0f %% of baseline".formatted(applied, 100 * applied / sessionRows.perSecond()),
+                "≥ 20 %", applied >= 0.2 * sessionRows.perSecond());
+        report.line("session-service CPU per accepted set", "%.0f µs (baseline %.0f µs)".formatted(sessionCpu, baselinePerSet),
+                "≤ 60 µs and ≤ 2× baseline", sessionCpu <= 60 && sessionCpu <= 2 * baselinePerSet);
+        report.line("stats-service CPU per applied event", "%.0f µs".formatted(statsCpu), "≤ 40 µs", statsCpu <= 40);
+        report.line("PostgreSQL / broker / load generator CPU per set", "%.0f / %.0f / %.0f µs".formatted(
+                perSet.get("postgresql"), perSet.get("broker"), perSet.get("load generator")));
+
+        System.out.println("\nIdle latency: single sets, one at a time");
+        Map<String, Object> idle = idleLatency("single", Integer.getInteger("bench.single", 300), true);
+        report.line("one set, POST → 201", latencyText(idle, "post"), "p50 ≤ 3 ms", p(idle, "post", "p50Ms") <= 3);
+        report.line("one set, POST → visible in /summary", latencyText(idle, "visible"), "p50 ≤ 10 ms, p99 ≤ 25 ms",
+                p(idle, "visible", "p50Ms") <= 10 && p(idle, "visible", "p99Ms") <= 25);
+
+        int concurrency = Integer.getInteger("bench.concurrent.clients", 64);
+        System.out.printf("%nConcurrency: single-set POSTs from %d clients%n", concurrency);
+        Map<String, Object> conc = concurrent("conc", concurrency, Duration.ofSeconds(Integer.getInteger("bench.concurrent.seconds", 15)), true);
+        double concRate = (double) conc.get("setsPerSecond");
+        report.line(concurrency + " clients, single-set POSTs", "%,.0f sets/s = %.0f %% of baseline %,.0f; %s".formatted(concRate,
+                100 * concRate / singles.perSecond(), singles.perSecond(), latencyText(conc, "post")),
+                "≥ 25 %, p99 ≤ 50 ms", concRate >= 0.25 * singles.perSecond() && p(conc, "post", "p99Ms") <= 50);
+
+        System.out.println("\nRebuild: the whole topic replayed");
+        Map<String, Object> rebuild = rebuild();
+        double rebuildRate = (double) rebuild.get("eventsPerSecond");
+        report.line("rebuild (events/s)", "%,.0f = %.0f %% of baseline %,.0f".formatted(rebuildRate, 100 * rebuildRate / statsRows.perSecond(), statsRows.perSecond()),
+                "≥ 50 %", rebuildRate >= 0.5 * statsRows.perSecond());
+
+        int rate = Integer.getInteger("bench.fresh.rate", 500);
+        int freshSeconds = Integer.getInteger("bench.fresh.seconds", 60);
+        System.out.printf("%nFreshness: %d sets/s for %d s, visible measured on /live%n", rate, freshSeconds);
+        Map<String, Object> fresh = freshness(rate, Duration.ofSeconds(freshSeconds));
+        report.line("sustained %d sets/s: POST → visible".formatted(rate), latencyText(fresh, "visible") + "; behind at end: " + fresh.get("behindAtEnd"),
+                "p99 ≤ 100 ms, nothing behind", p(fresh, "visible", "p99Ms") <= 100 && (long) fresh.get("behindAtEnd") == 0);
+
+        double sustainable = Math.max(concRate, 1);
+        int overloadSeconds = Integer.getInteger("bench.overload.seconds", 30);
+        System.out.printf("%nOverload: %,.0f sets/s (4× the concurrent rate) for %d s%n", 4 * sustainable, overloadSeconds);
+        Map<String, Object> overload = overload(4 * sustainable, Duration.ofSeconds(overloadSeconds));
+        report.line("overload at 4×: answers", String.valueOf(overload.get("statuses")) + ", counted once: " + overload.get("countedExactlyOnce"),
+                "201 or 503+Retry-After only, all counted once", (boolean) overload.get("only201Or503") && (boolean) overload.get("countedExactlyOnce"));
+
+        Map<String, Object> memory = new LinkedHashMap<>();
         for (String service : List.of("catalog-service", "session-service", "stats-service")) {
-            System.out.printf("  %-16s %,d MiB%n", service, residentMiB(services.pid(service)));
+            memory.put(service, Procs.residentMiB(services.pid(service)));
         }
+        report.section("residentMiB", memory);
+        boolean small = memory.values().stream().allMatch(v -> (long) v <= 250);
+        report.line("resident memory after the run (MiB)", memory.toString(), "≤ 250 each", small);
     }
 
-    private void ingest(String label, int users, int sessionsPerUser, int setsPerSession, int clients) throws Exception {
+    private Map<String, Object> ingest(String label, int users, int sessionsPerUser, int setsPerSession, int clients, boolean record) throws Exception {
         List<String> userIds = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             userIds.add("bench-" + run + "-" + label + "-" + u);
         }
         awaitReplica(userIds.get(0));
-        long expected = (long) users * sessionsPerUser * setsPerSession + setsPerSession;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        Instant start = Instant.now();
+        long posted = (long) users * sessionsPerUser * setsPerSession;
+        long expected = posted + 50; // the first user's settling workout (awaitReplica)
+        ExecutorService pool = Executors.newFixedThreadPool(clients, DatabaseBaseline.named("load-"));
+        CpuMeter.Window window = cpu.start();
         List<Future<?>> work = new ArrayList<>();
         for (int s = 0; s < sessionsPerUser; s++) {
             for (String user : userIds) {
-                int day = s;
-                work.add(pool.submit(() -> postWorkout(user, day, setsPerSession)));
+                Instant start = Instant.parse("2026-06-01T07:00:00Z").plus(Duration.ofDays(s));
+                work.add(pool.submit(() -> FootingClient.check(api.postWorkout(UUID.randomUUID(), user, start, setsPerSession), 201)));
             }
         }
         for (Future<?> f : work) {
             f.get();
         }
-        Duration accepted = Duration.between(start, Instant.now());
-        pool.shutdown();
-        long applied;
-        while ((applied = appliedSets(userIds)) < expected) {
-            Thread.sleep(50);
+        double acceptedSeconds = window.seconds();
+        while (appliedSets(userIds) < expected) {
+            Thread.sleep(20);
         }
-        Duration visible = Duration.between(start, Instant.now());
-        long posted = expected - setsPerSession;
-        System.out.printf("  accepted by session-service: %,d sets in %.2f s = %,.0f sets/s%n", posted, seconds(accepted), posted / seconds(accepted));
-        System.out.printf("  applied by stats-service:    %,d sets in %.2f s = %,.0f sets/s end to end%n", applied, seconds(visible), applied / seconds(visible));
+        double visibleSeconds = window.seconds();
+        Map<String, Double> perSet = window.perItem(posted);
+        pool.shutdown();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("sets", posted);
+        figures.put("acceptedSetsPerSecond", posted / acceptedSeconds);
+        figures.put("appliedSetsPerSecond", posted / visibleSeconds);
+        figures.put("cpuMicrosPerSet", perSet);
+        if (record) {
+            report.section("ingest", figures);
+            System.out.printf("  accepted by session-service: %,d sets in %.2f s = %,.0f sets/s%n", posted, acceptedSeconds, posted / acceptedSeconds);
+            System.out.printf("  applied by stats-service:    %,d sets in %.2f s = %,.0f sets/s end to end%n", posted, visibleSeconds, posted / visibleSeconds);
+            System.out.print("  CPU per set (µs):");
+            perSet.forEach((role, micros) -> System.out.printf(" %s %.0f;", role, micros));
+            System.out.println();
+        }
+        return figures;
     }
 
-    private void latency(String label, int count) throws Exception {
+    private Map<String, Object> idleLatency(String label, int count, boolean record) throws Exception {
         String user = "bench-" + run + "-" + label;
         UUID session = UUID.randomUUID();
         awaitReplica(user, session);
         List<Double> post = new ArrayList<>();
         List<Double> visible = new ArrayList<>();
-        long known = eventsApplied(user);
+        long known = api.eventsApplied(user);
         for (int i = 0; i < count; i++) {
-            Instant start = Instant.now();
-            HttpResponse<String> response = send("POST", "session-service", "/api/sessions/" + session + "/sets",
-                    set(Instant.now()));
-            check(response, 201);
+            long start = System.nanoTime();
+            FootingClient.check(api.postSet(session), 201);
             post.add(millisSince(start));
-            while (eventsApplied(user) <= known) {
+            while (api.eventsApplied(user) <= known) {
                 Thread.onSpinWait();
             }
             known++;
             visible.add(millisSince(start));
         }
-        System.out.printf("  POST one set → 201:          p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", pct(post, 50), pct(post, 95), pct(post, 99));
-        System.out.printf("  POST → visible in /summary:  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", pct(visible, 50), pct(visible, 95), pct(visible, 99));
+        Map<String, Object> figures = Map.of("post", Report.latency(post), "visible", Report.latency(visible));
+        if (record) {
+            report.section("idleLatency", figures);
+            System.out.println("  POST → 201: " + latencyText(figures, "post") + "; POST → visible: " + latencyText(figures, "visible"));
+        }
+        return figures;
     }
 
-    private void postWorkout(String user, int day, int setsPerSession) {
-        Instant start = Instant.parse("2026-06-01T07:00:00Z").plus(Duration.ofDays(day));
-        StringBuilder sets = new StringBuilder();
-        for (int i = 0; i < setsPerSession; i++) {
-            sets.append(i == 0 ? "" : ",").append(set(start.plusSeconds(30L * i)));
+    private Map<String, Object> concurrent(String label, int clients, Duration duration, boolean record) throws Exception {
+        List<String> users = new ArrayList<>();
+        List<UUID> sessions = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String user = "bench-" + run + "-" + label + "-" + c;
+            UUID session = UUID.randomUUID();
+            awaitReplica(user, session);
+            users.add(user);
+            sessions.add(session);
         }
-        String body = "{\"userId\":\"%s\",\"timezone\":\"Europe/Berlin\",\"startedAt\":\"%s\",\"sets\":[%s]}".formatted(user, start, sets);
-        try {
-            check(send("POST", "session-service", "/api/sessions", body), 201);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        long before = appliedSets(users);
+        ExecutorService pool = Executors.newFixedThreadPool(clients, DatabaseBaseline.named("load-"));
+        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicLong created = new AtomicLong();
+        long deadline = System.nanoTime() + duration.toNanos();
+        CpuMeter.Window window = cpu.start();
+        List<Future<?>> work = new ArrayList<>();
+        for (UUID session : sessions) {
+            work.add(pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = api.postSet(session);
+                    latencies.add(millisSince(start));
+                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    if (response.statusCode() == 201) {
+                        created.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
         }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        double seconds = window.seconds();
+        Map<String, Double> perSet = window.perItem(Math.max(1, created.get()));
+        pool.shutdown();
+        long expected = before + created.get();
+        boolean counted = awaitCount(users, expected, Duration.ofSeconds(60));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("clients", clients);
+        figures.put("setsPerSecond", created.get() / seconds);
+        figures.put("statuses", new TreeMap<>(statuses));
+        figures.put("post", Report.latency(latencies));
+        figures.put("cpuMicrosPerSet", perSet);
+        figures.put("allCounted", counted);
+        if (record) {
+            report.section("concurrentSingleSets", figures);
+            System.out.printf("  %,.0f sets/s, %s, statuses %s, all counted: %s%n", created.get() / seconds, latencyText(figures, "post"), statuses, counted);
+        }
+        return figures;
+    }
+
+    private Map<String, Object> rebuild() throws Exception {
+        JsonNode status = api.startRebuild();
+        String id = status.path("id").asText();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (!"SUCCEEDED".equals(status.path("state").asText())) {
+            if ("FAILED".equals(status.path("state").asText()) || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("rebuild did not succeed: " + status);
+            }
+            Thread.sleep(100);
+            status = api.rebuild(id);
+        }
+        double seconds = Duration.between(Instant.parse(status.path("startedAt").asText()), Instant.parse(status.path("finishedAt").asText())).toNanos() / 1e9;
+        long events = status.path("recordsRead").asLong();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("events", events);
+        figures.put("seconds", seconds);
+        figures.put("eventsPerSecond", events / seconds);
+        report.section("rebuild", figures);
+        System.out.printf("  %,d events in %.2f s = %,.0f events/s%n", events, seconds, events / seconds);
+        return figures;
+    }
+
+    /**
+     * {@code rate} sets a second, spread over ten users each posting on its own thread, for
+     * {@code duration}; a set is visible when its user's {@code /live} stream pushes a count that
+     * includes it.
+     */
+    private Map<String, Object> freshness(int rate, Duration duration) throws Exception {
+        int users = 10;
+        List<Double> visible = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Double> post = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<UserStream> streams = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            String user = "bench-" + run + "-fresh-" + u;
+            UUID session = UUID.randomUUID();
+            awaitReplica(user, session);
+            UserStream stream = new UserStream(user, session, api.setsCounted(user), visible);
+            stream.live = api.followLive(user, stream::counted);
+            streams.add(stream);
+        }
+        Thread.sleep(1000); // every stream has delivered its first summary
+        ExecutorService pool = Executors.newFixedThreadPool(users, DatabaseBaseline.named("load-"));
+        long intervalNanos = 1_000_000_000L * users / rate;
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        CpuMeter.Window window = cpu.start();
+        List<Future<?>> work = new ArrayList<>();
+        for (UserStream stream : streams) {
+            work.add(pool.submit(() -> {
+                for (long next = start; next < end; next += intervalNanos) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    long sent = System.nanoTime();
+                    stream.posted(sent);
+                    FootingClient.check(api.postSet(stream.session), 201);
+                    post.add(millisSince(sent));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        double seconds = window.seconds();
+        long sent = streams.stream().mapToLong(s -> s.sent.get()).sum();
+        Map<String, Double> perSet = window.perItem(sent);
+        pool.shutdown();
+        // What the streams had not yet shown when the load stopped, then a bounded wait for the rest.
+        long behindAtEnd = 0;
+        Thread.sleep(1000);
+        for (UserStream s : streams) {
+            behindAtEnd += s.pending();
+        }
+        streams.forEach(s -> s.live.cancel(true));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("targetRate", rate);
+        figures.put("achievedRate", sent / seconds);
+        figures.put("post", Report.latency(post));
+        figures.put("visible", Report.latency(visible));
+        figures.put("behindAtEnd", behindAtEnd);
+        figures.put("cpuMicrosPerSet", perSet);
+        report.section("freshness", figures);
+        System.out.printf("  sent %,.0f sets/s; POST → 201 %s; POST → visible (on /live) %s; not visible 1 s after the end: %d%n",
+                sent / seconds, latencyText(figures, "post"), latencyText(figures, "visible"), behindAtEnd);
+        return figures;
+    }
+
+    /** One user of the freshness run: send times of its sets, matched to the counts its stream pushes. */
+    private static final class UserStream {
+        final String user;
+        final UUID session;
+        final long base;
+        final List<Double> visible;
+        final AtomicLong sent = new AtomicLong();
+        final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+        volatile long seen;
+        CompletableFuture<Void> live;
+
+        UserStream(String user, UUID session, long base, List<Double> visible) {
+            this.user = user;
+            this.session = session;
+            this.base = base;
+            this.visible = visible;
+        }
+
+        void posted(long nanos) {
+            sentAt.put(sent.incrementAndGet(), nanos);
+        }
+
+        /** The stream says the user has {@code total} sets: every set up to that one is now visible. */
+        synchronized void counted(long total) {
+            long now = System.nanoTime();
+            for (long n = seen + 1; n <= total - base; n++) {
+                Long at = sentAt.remove(n);
+                if (at != null) {
+                    visible.add((now - at) / 1e6);
+                }
+            }
+            seen = Math.max(seen, total - base);
+        }
+
+        long pending() {
+            return sent.get() - seen;
+        }
+    }
+
+    /** Open loop: requests leave at {@code rate} per second whatever the answers, for {@code duration}. */
+    private Map<String, Object> overload(double rate, Duration duration) throws Exception {
+        int users = 64;
+        List<String> userIds = new ArrayList<>();
+        List<UUID> sessions = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            String user = "bench-" + run + "-over-" + u;
+            UUID session = UUID.randomUUID();
+            awaitReplica(user, session);
+            userIds.add(user);
+            sessions.add(session);
+        }
+        long before = appliedSets(userIds);
+        Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicLong created = new AtomicLong();
+        AtomicInteger withoutRetryAfter = new AtomicInteger();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        long intervalNanos = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        int i = 0;
+        for (long next = start; next < end; next += intervalNanos, i++) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            inFlight.add(api.postSetAsync(sessions.get(i % users), Duration.ofSeconds(10)).handle((response, error) -> {
+                String key = error != null ? "timeout or error" : String.valueOf(response.statusCode());
+                statuses.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                if (response != null && response.statusCode() == 201) {
+                    created.incrementAndGet();
+                }
+                if (response != null && response.statusCode() == 503 && response.headers().firstValue("Retry-After").isEmpty()) {
+                    withoutRetryAfter.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        boolean only = statuses.keySet().stream().allMatch(k -> k.equals("201") || k.equals("503")) && withoutRetryAfter.get() == 0;
+        boolean counted = awaitCount(userIds, before + created.get(), Duration.ofSeconds(120));
+        // Exactly once: nothing more shows up after the count was reached.
+        Thread.sleep(2000);
+        boolean exactly = counted && appliedSets(userIds) == before + created.get();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("offeredRate", rate);
+        figures.put("requests", i);
+        figures.put("acceptedPerSecond", created.get() / seconds);
+        figures.put("statuses", new TreeMap<>(statuses));
+        figures.put("503WithoutRetryAfter", withoutRetryAfter.get());
+        figures.put("only201Or503", only);
+        figures.put("countedExactlyOnce", exactly);
+        report.section("overload", figures);
+        System.out.printf("  offered %,d requests; statuses %s; accepted %,.0f sets/s; every 201 counted exactly once: %s%n",
+                i, new TreeMap<>(statuses), created.get() / seconds, exactly);
+        return figures;
+    }
+
+    private boolean awaitCount(List<String> users, long expected, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (appliedSets(users) >= expected) {
+                return appliedSets(users) == expected;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     private void awaitReplica(String user) throws Exception {
         awaitReplica(user, UUID.randomUUID());
     }
 
-    /** Posts the first workout until session-service's catalog replica knows the exercise. */
+    /**
+     * Posts a first workout of 50 sets (and so creates the session) until session-service's catalog
+     * replica knows the exercise, then waits until stats counted it: what a scenario measures starts
+     * from a settled count.
+     */
     private void awaitReplica(String user, UUID session) throws Exception {
-        StringBuilder sets = new StringBuilder();
-        for (int i = 0; i < 50; i++) {
-            sets.append(i == 0 ? "" : ",").append(set(Instant.now().minusSeconds(600 - i)));
-        }
-        String body = "{\"id\":\"%s\",\"userId\":\"%s\",\"timezone\":\"UTC\",\"sets\":[%s]}".formatted(session, user, sets);
         for (int attempt = 0; attempt < 120; attempt++) {
-            HttpResponse<String> response = send("POST", "session-service", "/api/sessions", body);
+            HttpResponse<String> response = api.postWorkout(session, user, Instant.now().minusSeconds(3600), 50);
             if (response.statusCode() == 201) {
+                if (!awaitCount(List.of(user), 50, Duration.ofSeconds(60))) {
+                    throw new IllegalStateException("stats-service did not count the first workout of " + user);
+                }
                 return;
             }
             Thread.sleep(500);
@@ -191,82 +520,38 @@ public final class PipelineBenchmark {
         throw new IllegalStateException("session-service never accepted the benchmark exercise");
     }
 
-    private static String set(Instant completedAt) {
-        return "{\"exerciseId\":\"%s\",\"reps\":20,\"loadKg\":5,\"completedAt\":\"%s\"}".formatted(TOE_RAISE, completedAt);
-    }
-
     private long appliedSets(List<String> users) throws Exception {
         long total = 0;
         for (String user : users) {
-            total += json.readTree(send("GET", "stats-service", "/api/users/" + user + "/summary", null).body())
-                    .path("allTime").path("sets").asLong();
+            total += api.setsCounted(user);
         }
         return total;
     }
 
-    private long eventsApplied(String user) throws Exception {
-        return json.readTree(send("GET", "stats-service", "/api/users/" + user + "/summary", null).body()).path("eventsApplied").asLong();
+    private static Map<String, Object> runFigures(DatabaseBaseline.Run run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", run.items());
+        m.put("seconds", run.seconds());
+        m.put("perSecond", run.perSecond());
+        m.put("cpuMicrosPerItem", run.cpuMicrosPerItem());
+        return m;
     }
 
-    private HttpResponse<String> send(String method, String service, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.url(service, path).toString()))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token.get());
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** The baseline's CPU per row set: PostgreSQL and the JDBC client threads. */
+    private static double databaseCpu(DatabaseBaseline.Run run) {
+        return run.cpuMicrosPerItem().get("postgresql") + run.cpuMicrosPerItem().get("load generator");
     }
 
-    /** The admin's access token, fetched again well before Keycloak's five-minute lifespan runs out. */
-    private static final class AdminToken {
-
-        private final String issuer;
-        private String value;
-        private Instant fetchedAt;
-
-        AdminToken(String issuer) {
-            this.issuer = issuer;
-        }
-
-        synchronized String get() {
-            if (value == null || Duration.between(fetchedAt, Instant.now()).compareTo(Duration.ofMinutes(2)) > 0) {
-                value = Tokens.password(issuer, "admin");
-                fetchedAt = Instant.now();
-            }
-            return value;
-        }
+    @SuppressWarnings("unchecked")
+    private static double p(Map<String, Object> figures, String which, String percentile) {
+        return ((Number) ((Map<String, Object>) figures.get(which)).get(percentile)).doubleValue();
     }
 
-    private static void check(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException("expected " + status + " but got " + response.statusCode() + ": " + response.body());
-        }
+    private static String latencyText(Map<String, Object> figures, String which) {
+        return "p50 %.1f ms, p99 %.1f ms".formatted(p(figures, which, "p50Ms"), p(figures, which, "p99Ms"));
     }
 
-    private static long residentMiB(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
     }
-
-    private static double pct(List<Double> values, int percentile) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-    }
-
-    private static double millisSince(Instant start) {
-        return Duration.between(start, Instant.now()).toNanos() / 1e6;
-    }
-
-    private static double seconds(Duration d) {
-        return d.toNanos() / 1e9;
-    }
-
 }

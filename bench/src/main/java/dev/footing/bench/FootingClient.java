@@ -1,0 +1,147 @@
+package dev.footing.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footing.infra.ServiceProcesses;
+import dev.footing.infra.Tokens;
+
+/**
+ * The services' HTTP API as the benchmark uses it, every call with a Keycloak token.
+ *
+ * <p>The load generator acts as the {@code admin} user, who may log and read training for any user
+ * (as an import would, docs/architecture.md §8): the benchmark's users need no accounts of their own,
+ * and every request still carries a token each service verifies, as a user's would.
+ */
+final class FootingClient {
+
+    static final UUID TOE_RAISE = UUID.nameUUIDFromBytes("footing:exercise:elevated-toe-raise".getBytes(StandardCharsets.UTF_8));
+
+    // HTTP/1.1 as browsers and apps speak to these services; no h2c upgrade dance on every connection.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newCachedThreadPool(DatabaseBaseline.named("load-live-"))).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final ServiceProcesses services;
+    private final String issuer;
+    private String token;
+    private Instant tokenAt;
+
+    FootingClient(ServiceProcesses services, String issuer) {
+        this.services = services;
+        this.issuer = issuer;
+    }
+
+    /** Keycloak's tokens live five minutes; fetched again well before that. */
+    synchronized String token() {
+        if (token == null || Duration.between(tokenAt, Instant.now()).compareTo(Duration.ofMinutes(2)) > 0) {
+            token = Tokens.password(issuer, "admin");
+            tokenAt = Instant.now();
+        }
+        return token;
+    }
+
+    static String set(Instant completedAt) {
+        return "{\"exerciseId\":\"%s\",\"reps\":20,\"loadKg\":5,\"completedAt\":\"%s\"}".formatted(TOE_RAISE, completedAt);
+    }
+
+    static String workout(UUID id, String user, Instant start, int sets) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < sets; i++) {
+            body.append(i == 0 ? "" : ",").append(set(start.plusSeconds(30L * i)));
+        }
+        return "{\"id\":\"%s\",\"userId\":\"%s\",\"timezone\":\"Europe/Berlin\",\"startedAt\":\"%s\",\"sets\":[%s]}"
+                .formatted(id, user, start, body);
+    }
+
+    HttpResponse<String> postWorkout(UUID id, String user, Instant start, int sets) throws IOException, InterruptedException {
+        return send("POST", "session-service", "/api/sessions", workout(id, user, start, sets));
+    }
+
+    HttpResponse<String> postSet(UUID session) throws IOException, InterruptedException {
+        return send("POST", "session-service", "/api/sessions/" + session + "/sets", set(Instant.now()));
+    }
+
+    CompletableFuture<HttpResponse<String>> postSetAsync(UUID session, Duration timeout) {
+        return http.sendAsync(request("session-service", "/api/sessions/" + session + "/sets", timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(set(Instant.now()))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode summary(String user) throws IOException, InterruptedException {
+        return json.readTree(check(send("GET", "stats-service", "/api/users/" + user + "/summary", null), 200).body());
+    }
+
+    long setsCounted(String user) throws IOException, InterruptedException {
+        return summary(user).path("allTime").path("sets").asLong();
+    }
+
+    long eventsApplied(String user) throws IOException, InterruptedException {
+        return summary(user).path("eventsApplied").asLong();
+    }
+
+    JsonNode startRebuild() throws IOException, InterruptedException {
+        return json.readTree(check(send("POST", "stats-service", "/api/admin/rebuild", ""), 202).body());
+    }
+
+    JsonNode rebuild(String id) throws IOException, InterruptedException {
+        return json.readTree(check(send("GET", "stats-service", "/api/admin/rebuild/" + id, null), 200).body());
+    }
+
+    /**
+     * Follows the user's {@code /live} stream on its own thread, calling {@code counted} with the
+     * user's all-time set count at every summary pushed; the future completes when the stream ends.
+     */
+    CompletableFuture<Void> followLive(String user, LongConsumer counted) {
+        HttpRequest request = request("stats-service", "/api/users/" + user + "/live", null)
+                .header("Accept", "text/event-stream").GET().build();
+        return streams.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(response -> {
+            try (Stream<String> lines = response.body()) {
+                lines.filter(line -> line.startsWith("data:")).forEach(line -> {
+                    try {
+                        counted.accept(json.readTree(line.substring(5)).path("allTime").path("sets").asLong());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+        }, Executors.newSingleThreadExecutor(DatabaseBaseline.named("load-live-reader-")));
+    }
+
+    HttpResponse<String> send(String method, String service, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(service, path, Duration.ofSeconds(60));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String service, String path, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(services.url(service, path).toString()))
+                .header("Authorization", "Bearer " + token());
+        return timeout == null ? builder : builder.timeout(timeout);
+    }
+
+    static HttpResponse<String> check(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("expected " + status + " but got " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+}
