@@ -22,7 +22,9 @@ public final class ErrorStatuses {
         statuses.put("401", "No valid bearer token");
         statuses.put("403", "The token does not allow this request");
         statuses.put("500", "Internal error");
-        statuses.put("503", "The database or the identity provider cannot answer; retry after Retry-After seconds");
+        statuses.put("503", isWrite(method)
+                ? "Too many writes in progress, or the database or the identity provider cannot answer; nothing was written; retry after Retry-After seconds"
+                : "The database or the identity provider cannot answer; retry after Retry-After seconds");
         if (path.contains("{")) {
             statuses.put("404", "Not found");
         }
