@@ -98,7 +98,7 @@ public class OutboxRelayRunner {
     }
 
     public boolean enabled() {
-        return config.outbox().relayEnabled() && !stopping;
+        return config.outbox().relayEnabled() && !stopping && channel.connected();
     }
 
     /** Drains, again while nudges arrive during a pass; returns at once if another thread is draining. */

@@ -54,6 +54,14 @@ public class WorkoutEventsChannel {
     }
 
     /**
+     * Whether SmallRye has wired the channel: it does so while the application starts, after the
+     * scheduler may already have ticked; a pass before that would fail on an unconnected emitter.
+     */
+    public boolean connected() {
+        return kafka.getProducer(CHANNEL) != null;
+    }
+
+    /**
      * Fails fast when the producer does not even know the topic's partitions (a broker that was
      * never reachable since start). Without it every send would wait max.block.ms for metadata, one
      * after the other on the producer's single sending thread, and outlive the relay's wait: a record
