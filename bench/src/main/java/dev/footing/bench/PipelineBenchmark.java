@@ -95,9 +95,9 @@ public final class PipelineBenchmark {
         int clients = Integer.getInteger("bench.clients", 4);
 
         System.out.println("Warming up (JIT on 2 cores takes a while)...");
-        ingest("warm", 8, 5, sets, clients, false);
-        idleLatency("warm", 100, false);
-        concurrent("warm", 16, Duration.ofSeconds(5), false);
+        ingest("warm-ingest", 8, 5, sets, clients, false);
+        idleLatency("warm-single", 100, false);
+        concurrent("warm-conc", 16, Duration.ofSeconds(5), false);
 
         System.out.println("\nBaseline: PostgreSQL alone, plain JDBC");
         DatabaseBaseline.Run sessionRows = baseline.sessionWrites(users * sessions * sets, 100, 4);
@@ -507,10 +507,11 @@ public final class PipelineBenchmark {
      * from a settled count.
      */
     private void awaitReplica(String user, UUID session) throws Exception {
+        long before = api.setsCounted(user);
         for (int attempt = 0; attempt < 120; attempt++) {
             HttpResponse<String> response = api.postWorkout(session, user, Instant.now().minusSeconds(3600), 50);
             if (response.statusCode() == 201) {
-                if (!awaitCount(List.of(user), 50, Duration.ofSeconds(60))) {
+                if (!awaitCount(List.of(user), before + 50, Duration.ofSeconds(60))) {
                     throw new IllegalStateException("stats-service did not count the first workout of " + user);
                 }
                 return;
