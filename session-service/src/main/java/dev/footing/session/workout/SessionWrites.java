@@ -47,6 +47,9 @@ public class SessionWrites {
     UserWriteLock userLock;
 
     @Inject
+    SetRows setRows;
+
+    @Inject
     SessionQueries queries;
 
     @Inject
@@ -95,17 +98,19 @@ public class SessionWrites {
         }
         session.persist();
 
+        List<WorkoutSet> rows = new ArrayList<>(sets.size());
         List<WorkoutEvent> events = new ArrayList<>();
         List<SetView> views = new ArrayList<>();
         for (SetRequest set : sets) {
-            WorkoutSet row = insertSet(session, set, now);
+            WorkoutSet row = newSet(session, set, now);
+            rows.add(row);
             events.add(workoutEvents.setCompleted(session, row, exercises.get(row.exerciseId)));
             views.add(SetView.of(row));
         }
         if (session.completedAt != null) {
             events.add(workoutEvents.sessionCompleted(session));
         }
-        append(events);
+        write(rows, events);
         // Stable: sets done at the same instant keep the order the client sent them in, as GET shows them.
         views.sort(Comparator.comparing(SetView::completedAt));
         return new Written<>(SessionView.of(session, views), true);
@@ -125,6 +130,7 @@ public class SessionWrites {
 
         userLock.lock(session.userId);
         Map<UUID, WorkoutSet> stored = storedSets(sets);
+        List<WorkoutSet> rows = new ArrayList<>(sets.size());
         List<WorkoutEvent> events = new ArrayList<>();
         List<SetView> views = new ArrayList<>();
         for (SetRequest set : sets) {
@@ -133,12 +139,13 @@ public class SessionWrites {
                 requireSameSet(existing, set, sessionId);
                 views.add(SetView.of(existing));
             } else {
-                WorkoutSet row = insertSet(session, set, now);
+                WorkoutSet row = newSet(session, set, now);
+                rows.add(row);
                 events.add(workoutEvents.setCompleted(session, row, exercises.get(row.exerciseId)));
                 views.add(SetView.of(row));
             }
         }
-        append(events);
+        write(rows, events);
         return new Written<>(views, !events.isEmpty());
     }
 
@@ -156,7 +163,7 @@ public class SessionWrites {
             return false;
         }
         set.retractedAt = now();
-        append(List.of(workoutEvents.setRetracted(session, set)));
+        write(List.of(), List.of(workoutEvents.setRetracted(session, set)));
         return true;
     }
 
@@ -181,7 +188,7 @@ public class SessionWrites {
             throw ProblemException.invalidField("completedAt", "must not be before the session's startedAt " + session.startedAt);
         }
         session.completedAt = completedAt;
-        append(List.of(workoutEvents.sessionCompleted(session)));
+        write(List.of(), List.of(workoutEvents.sessionCompleted(session)));
         return new Written<>(queries.view(session), true);
     }
 
@@ -223,7 +230,8 @@ public class SessionWrites {
         }
     }
 
-    private WorkoutSet insertSet(WorkoutSession session, SetRequest set, Instant now) {
+    /** A new set's row, written by {@link SetRows} with the others of the request. */
+    private WorkoutSet newSet(WorkoutSession session, SetRequest set, Instant now) {
         WorkoutSet row = new WorkoutSet();
         row.id = set.id();
         row.sessionId = session.id;
@@ -237,13 +245,13 @@ public class SessionWrites {
         row.completedAt = set.completedAt() != null ? set.completedAt() : now;
         row.localDate = LocalDates.localDate(row.completedAt, session.timezone);
         row.recordedAt = now;
-        row.persist();
         return row;
     }
 
-    private void append(List<WorkoutEvent> events) {
+    private void write(List<WorkoutSet> rows, List<WorkoutEvent> events) {
         try {
-            // Flushed here, not at commit, so a duplicate id surfaces as a 409 rather than a failed commit.
+            // Written here, not at commit, so a duplicate id surfaces as a 409 rather than a failed commit.
+            setRows.insert(rows);
             em.flush();
             outbox.append(events);
         } catch (ConstraintViolationException e) {

@@ -1,0 +1,69 @@
+package dev.footing.session.workout;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+/**
+ * New sets written with one JDBC batch on the transaction's connection (rewritten by the driver
+ * into multi-row inserts, see application.properties).
+ *
+ * <p>A set is inserted once and never updated but for its retraction, so what Hibernate does per
+ * entity (persist, an action queue, dirty checking at flush) buys nothing here, and it cost more
+ * CPU per set than PostgreSQL's own work for the row (docs/architecture.md §10). Reads and the
+ * retraction still use the {@link WorkoutSet} entity.
+ */
+@ApplicationScoped
+public class SetRows {
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insert(List<WorkoutSet> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        // The session row (an entity) first: the sets refer to it.
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into workout_set (id, session_id, exercise_id, reps, duration_seconds, load_kg, side, rpe, pain,
+                        completed_at, local_date, recorded_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (WorkoutSet row : rows) {
+                    insert.setObject(1, row.id);
+                    insert.setObject(2, row.sessionId);
+                    insert.setObject(3, row.exerciseId);
+                    setInteger(insert, 4, row.reps);
+                    setInteger(insert, 5, row.durationSeconds);
+                    insert.setBigDecimal(6, row.loadKg);
+                    insert.setString(7, row.side == null ? null : row.side.name());
+                    setInteger(insert, 8, row.rpe);
+                    setInteger(insert, 9, row.pain);
+                    insert.setTimestamp(10, Timestamp.from(row.completedAt));
+                    insert.setObject(11, row.localDate);
+                    insert.setTimestamp(12, Timestamp.from(row.recordedAt));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws java.sql.SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+}
