@@ -100,6 +100,14 @@ class AuthorizationTest extends StatsTest {
         BALANCE("GET", "/api/users/{u}/balance", Access.READ, 200),
         GOALS("GET", "/api/users/{u}/goals", Access.READ, 200),
         CHANGE_GOALS("PUT", "/api/users/{u}/goals", Access.MANAGE, 200),
+        GUIDANCE("GET", "/api/users/{u}/guidance", Access.READ, 200),
+        // An allowed caller learns that the owner never trained it; anyone else learns nothing.
+        GUIDANCE_OF_ONE("GET", "/api/users/{u}/guidance/never-trained", Access.READ, 404),
+        PROGRAMS("GET", "/api/users/{u}/programs", Access.READ, 200),
+        // No such program in the replica: the allowed caller's 404 still proves the 403 comes first.
+        FOLLOW("PUT", "/api/users/{u}/programs/no-such-program", Access.MANAGE, 404),
+        UNFOLLOW("DELETE", "/api/users/{u}/programs/no-such-program", Access.MANAGE, 404),
+        ADHERENCE("GET", "/api/users/{u}/adherence", Access.READ, 200),
         VIEWERS("GET", "/api/users/{u}/viewers", Access.MANAGE, 200),
         SHARE("PUT", "/api/users/{u}/viewers/" + PHYSIO, Access.MANAGE, 204),
         STOP_SHARING("DELETE", "/api/users/{u}/viewers/" + PHYSIO, Access.MANAGE, 204),
@@ -157,6 +165,9 @@ class AuthorizationTest extends StatsTest {
         RequestSpecification request = caller.request();
         if (endpoint == Endpoint.CHANGE_GOALS) {
             request.contentType("application/json").body("{\"activeDaysPerWeek\":2}");
+        }
+        if (endpoint == Endpoint.FOLLOW) {
+            request.contentType("application/json").body("{\"sessionsPerWeek\":2}");
         }
         ValidatableResponse response = request.request(endpoint.method, endpoint.path.replace("{u}", OWNER)).then()
                 .log().ifValidationFails().statusCode(expected);
@@ -241,7 +252,8 @@ class AuthorizationTest extends StatsTest {
         WorkoutEvents.send(WorkoutEvents.set(athlete, "m1", "s1", Exercises.CALF_RAISE, 12, null, "10", "LEFT",
                 "2027-01-06T18:00", "UTC"));
         awaitEventsApplied(athlete, 1);
-        for (String path : List.of("summary", "streaks", "volume", "calendar", "records", "balance", "goals",
+        for (String path : List.of("summary", "streaks", "volume", "calendar", "records", "balance", "goals", "guidance",
+                "guidance/" + Exercises.CALF_RAISE.slug(), "programs", "adherence",
                 "exercises/" + Exercises.CALF_RAISE.id())) {
             String mine = as(athlete).get("/api/users/me/" + path).then().statusCode(200).extract().asString();
             assertThat(mine).as(path).isEqualTo(as(athlete).get("/api/users/{u}/" + path, athlete).then().extract().asString());

@@ -124,6 +124,56 @@ class RebuildTest extends StatsTest {
     }
 
     @Test
+    void guidanceAndAdherenceAreTheSameAfterARebuild() throws Exception {
+        dev.footing.stats.support.CatalogSnapshots.publishCurbJumpsAndRunners();
+        java.util.UUID runners = dev.footing.stats.support.CatalogSnapshots.RUNNERS;
+        String athlete = newUser("rebuild-guided");
+        List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> log = new java.util.ArrayList<>();
+        for (int day = 1; day <= 4; day++) {
+            log.add(WorkoutEvents.with(WorkoutEvents.set(athlete, "j" + day, "s" + day, Exercises.CURB_JUMP, 25, null, null, null,
+                    "2026-12-%02dT07:00".formatted(day * 7), "UTC"), day == 4 ? 7 : 2, runners));
+        }
+        log.add(WorkoutEvents.with(WorkoutEvents.set(athlete, "l5", "s5", Exercises.CURB_JUMP_ONE_LEG, 20, null, null, "LEFT",
+                "2027-01-05T07:00", "UTC"), 6, null));
+        log.add(WorkoutEvents.with(WorkoutEvents.sessionCompleted(athlete, "s5", WorkoutEvents.at("2027-01-05T07:30", "UTC"),
+                "UTC"), null, runners));
+        WorkoutEvents.send(log);
+        awaitEventsApplied(athlete, log.size());
+        as(athlete).contentType("application/json").body("{}").put("/api/users/{u}/programs/{p}", athlete,
+                dev.footing.stats.support.CatalogSnapshots.RUNNERS_SLUG).then().statusCode(200);
+        List<String> paths = List.of("guidance", "guidance/" + Exercises.CURB_JUMP.slug(), "programs",
+                "adherence?from=2026-11-30&to=2027-01-10");
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String path : paths) {
+            before.put(path, as(athlete).get("/api/users/{u}/" + path, athlete).then().statusCode(200).extract().asString());
+        }
+        assertThat(before.get("guidance")).contains("\"decision\":\"HOLD\"").contains("PAIN_ABOVE_FIVE");
+        assertThat(before.get("adherence?from=2026-11-30&to=2027-01-10")).contains("\"weeklyStreak\":5");
+
+        // Only a replay of the topic can bring back the pain, the programs and the sets.
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl("stats"), TestInfrastructure.dbUser(),
+                TestInfrastructure.dbPassword());
+                PreparedStatement sets = db.prepareStatement("DELETE FROM set_fact WHERE user_id = ?");
+                PreparedStatement sessions = db.prepareStatement("DELETE FROM session_completion WHERE user_id = ?")) {
+            sets.setString(1, athlete);
+            sessions.setString(1, athlete);
+            assertThat(sets.executeUpdate()).isEqualTo(5);
+            assertThat(sessions.executeUpdate()).isEqualTo(1);
+        }
+        as(athlete).get("/api/users/{u}/guidance", athlete).then().body("items.size()", equalTo(0));
+
+        String location = asAdmin().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !"RUNNING".equals(asAdmin().get(location).then().extract().path("state")));
+        asAdmin().get(location).then().body("state", equalTo("SUCCEEDED"));
+
+        for (String path : paths) {
+            assertThat(as(athlete).get("/api/users/{u}/" + path, athlete).then().statusCode(200).extract().asString())
+                    .as(path).isEqualTo(before.get(path));
+        }
+    }
+
+    @Test
     void aSecondRebuildWhileOneRunsIsAConflict() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         HeldTableSwap.beforeSwap(() -> {

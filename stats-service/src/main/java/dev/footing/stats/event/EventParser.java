@@ -77,7 +77,7 @@ public class EventParser {
             case SET_RETRACTED -> new SetRetracted(eventId, userId, eventTime, uuid(body, "sessionId"),
                     uuid(body, "setId"), instant(body, "retractedAt"));
             case SESSION_COMPLETED -> new SessionCompleted(eventId, userId, eventTime, uuid(body, "sessionId"),
-                    instant(body, "completedAt"), zone(body, "timezone"));
+                    instant(body, "completedAt"), zone(body, "timezone"), optionalUuid(body, "programId"));
         };
     }
 
@@ -104,6 +104,7 @@ public class EventParser {
         BigDecimal loadKg = loadKg(body);
         Side side = optionalEnum(Side.class, body, "side");
         Integer rpe = optionalInt(body, "rpe", 1, 10);
+        Integer pain = optionalInt(body, "pain", 0, 10);
         String localDateText = text(body, "localDate");
         LocalDate localDate;
         try {
@@ -113,7 +114,8 @@ public class EventParser {
         }
         return new SetCompleted(eventId, userId, eventTime, uuid(body, "sessionId"), uuid(body, "setId"), ref,
                 measurement == Measurement.REPS ? reps : null, measurement == Measurement.DURATION ? durationSeconds : null,
-                loadKg, side, rpe, instant(body, "completedAt"), zone(body, "timezone"), localDate);
+                loadKg, side, rpe, instant(body, "completedAt"), zone(body, "timezone"), localDate, pain,
+                optionalUuid(body, "programId"));
     }
 
     private static String header(Map<String, String> headers, String name) {
@@ -266,6 +268,12 @@ public class EventParser {
         } catch (IllegalArgumentException e) {
             throw invalid(path, "not a UUID: " + value);
         }
+    }
+
+    /** An added field: absent or null in events older than it. */
+    private static UUID optionalUuid(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : uuid(node, field);
     }
 
     private static Instant instant(JsonNode node, String field) {

@@ -133,8 +133,9 @@ public class EventApplier {
         // The first event for a set id wins: session-service refuses a different set under an existing id.
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.setFact()
                 + " (set_id, event_id, user_id, session_id, exercise_id, exercise_slug, exercise_name, category, body_areas,"
-                + " measurement, unilateral, reps, duration_seconds, load_kg, side, rpe, completed_at, timezone, local_date, retracted)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " measurement, unilateral, reps, duration_seconds, load_kg, side, rpe, completed_at, timezone, local_date,"
+                + " pain, program_id, retracted)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " EXISTS (SELECT 1 FROM " + tables.setRetraction() + " r WHERE r.set_id = ? AND r.user_id = ?))"
                 + " ON CONFLICT (set_id) DO NOTHING")) {
             for (SetCompleted set : sets) {
@@ -159,6 +160,8 @@ public class EventApplier {
                 insert.setObject(i++, timestamp(set.completedAt()));
                 insert.setString(i++, set.timezone());
                 insert.setObject(i++, set.localDate());
+                setInteger(insert, i++, set.pain());
+                insert.setObject(i++, set.programId());
                 insert.setObject(i++, set.setId());
                 insert.setString(i, set.userId());
                 insert.addBatch();
@@ -209,7 +212,7 @@ public class EventApplier {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.sessionCompletion()
-                + " (session_id, event_id, user_id, completed_at, timezone) VALUES (?, ?, ?, ?, ?)"
+                + " (session_id, event_id, user_id, completed_at, timezone, program_id) VALUES (?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (session_id) DO NOTHING")) {
             for (SessionCompleted completion : completions) {
                 insert.setObject(1, completion.sessionId());
@@ -217,6 +220,7 @@ public class EventApplier {
                 insert.setString(3, completion.userId());
                 insert.setObject(4, timestamp(completion.completedAt()));
                 insert.setString(5, completion.timezone());
+                insert.setObject(6, completion.programId());
                 insert.addBatch();
             }
             insert.executeBatch();

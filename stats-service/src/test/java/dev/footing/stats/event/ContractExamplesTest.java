@@ -64,4 +64,30 @@ class ContractExamplesTest {
                         .map(node -> node.textValue()).toList());
         assertThat(set.exercise().bodyAreas()).anyMatch(area -> !area.known());
     }
+
+    @Test
+    void theCatalogSnapshotsGiveTheReplicaWhatGuidanceAndAdherenceNeed() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = StrictMapper.create().findAndRegisterModules();
+        ContractExample exercise = ContractExamples.EXERCISE_SNAPSHOT.load();
+        var snapshot = json.readValue(exercise.valueJson(), dev.footing.stats.catalog.ExerciseSnapshot.class);
+        assertThat(snapshot.id()).hasToString(exercise.key());
+        assertThat(snapshot.measurement()).isEqualTo(exercise.value().get("measurement").textValue());
+        var progression = json.readerFor(dev.footing.stats.guidance.Progression.class)
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .<dev.footing.stats.guidance.Progression>readValue(snapshot.progression());
+        assertThat(progression.ladders()).isNotEmpty();
+        assertThat(progression.ladders().get(0).ceiling())
+                .isEqualTo(exercise.value().get("progression").get("ladders").get(0).get("ceiling").intValue());
+        var prescription = json.readerFor(dev.footing.stats.guidance.Prescription.class)
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .<dev.footing.stats.guidance.Prescription>readValue(snapshot.prescription());
+        assertThat(prescription.sets()).isEqualTo(exercise.value().get("prescription").get("sets").intValue());
+
+        ContractExample program = ContractExamples.PROGRAM_SNAPSHOT.load();
+        var programSnapshot = json.readValue(program.valueJson(), dev.footing.stats.catalog.ProgramSnapshot.class);
+        assertThat(programSnapshot.id()).hasToString(program.key());
+        assertThat(programSnapshot.sessionsPerWeek()).isEqualTo(program.value().get("sessionsPerWeek").intValue());
+        assertThat(programSnapshot.items()).hasSize(program.value().get("items").size())
+                .allSatisfy(item -> assertThat(item.exerciseId()).isNotNull());
+    }
 }

@@ -73,6 +73,34 @@ class EventParserTest {
     }
 
     @Test
+    void painAndProgramAreOptionalAddedFields() {
+        SetCompleted older = (SetCompleted) PARSER.parse(headers("footing.set.completed.v1"), setBody(null, null));
+        assertThat(older.pain()).isNull();
+        assertThat(older.programId()).isNull();
+
+        SetCompleted set = (SetCompleted) PARSER.parse(headers("footing.set.completed.v1"), setBody("\"rpe\":8,",
+                "\"rpe\":8,\"pain\":0,\"programId\":\"44444444-4444-4444-4444-444444444444\","));
+        assertThat(set.pain()).isZero();
+        assertThat(set.programId()).isEqualTo(UUID.fromString("44444444-4444-4444-4444-444444444444"));
+        SetCompleted nulls = (SetCompleted) PARSER.parse(headers("footing.set.completed.v1"), setBody("\"rpe\":8,",
+                "\"rpe\":8,\"pain\":null,\"programId\":null,"));
+        assertThat(nulls.pain()).isNull();
+        assertThat(nulls.programId()).isNull();
+    }
+
+    @Test
+    void painOutsideZeroToTenOrAProgramThatIsNoIdIsPoison() {
+        assertThat(poisonReason(headers("footing.set.completed.v1"), setBody("\"rpe\":8,", "\"rpe\":8,\"pain\":11,")))
+                .isEqualTo("invalid field pain: must be between 0 and 10");
+        assertThat(poisonReason(headers("footing.set.completed.v1"), setBody("\"rpe\":8,", "\"rpe\":8,\"pain\":-1,")))
+                .isEqualTo("invalid field pain: must be between 0 and 10");
+        assertThat(poisonReason(headers("footing.set.completed.v1"), setBody("\"rpe\":8,", "\"rpe\":8,\"pain\":5.5,")))
+                .isEqualTo("invalid field pain: must be an integer");
+        assertThat(poisonReason(headers("footing.set.completed.v1"), setBody("\"rpe\":8,", "\"rpe\":8,\"programId\":\"x\",")))
+                .isEqualTo("invalid field programId: not a UUID: x");
+    }
+
+    @Test
     void bodyweightSetWithoutLoadOrSideIsValid() {
         SetCompleted set = (SetCompleted) PARSER.parse(headers("footing.set.completed.v1"),
                 setBody("\"loadKg\":7.5,\"side\":\"LEFT\",\"rpe\":8,", "\"loadKg\":0,\"side\":null,\"rpe\":null,"));

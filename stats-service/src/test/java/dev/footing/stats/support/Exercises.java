@@ -18,6 +18,12 @@ public record Exercises(UUID id, String slug, String name, String category, List
     public static final Exercises POOL_KICKS = of("pool-kicks", "Pool kicks", "AQUA_THERAPY",
             List.of("HIP_FLEXORS", "CALF"), "REPS", false);
 
+    /** The article's curb jumps: two feet (20 -> 40 reps), then the harder one-leg form. */
+    public static final Exercises CURB_JUMP = of("curb-jump-two-feet", "Curb jump on both feet", "STRENGTH",
+            List.of("FOOT_ARCH", "CALF"), "REPS", false);
+    public static final Exercises CURB_JUMP_ONE_LEG = of("curb-jump-one-leg", "Curb jump on one leg", "STRENGTH",
+            List.of("FOOT_ARCH", "CALF"), "REPS", true);
+
     private static Exercises of(String slug, String name, String category, List<String> bodyAreas, String measurement,
             boolean unilateral) {
         return new Exercises(UUID.nameUUIDFromBytes(("footing:exercise:" + slug).getBytes(StandardCharsets.UTF_8)), slug,

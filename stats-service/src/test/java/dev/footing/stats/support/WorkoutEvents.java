@@ -115,6 +115,25 @@ public final class WorkoutEvents {
         return record(userId, eventId, ContractExamples.SET_COMPLETED, completedAt, body);
     }
 
+    /**
+     * The same record with issue 10's optional fields: {@code pain} (0-10) and the session's {@code programId}
+     * (null leaves a field out, as an older producer would).
+     */
+    public static ProducerRecord<String, String> with(ProducerRecord<String, String> record, Integer pain, UUID programId) {
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(record.value());
+            if (pain != null) {
+                body.put("pain", pain);
+            }
+            if (programId != null) {
+                body.put("programId", programId.toString());
+            }
+            return new ProducerRecord<>(record.topic(), null, record.key(), json(body), record.headers());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static ProducerRecord<String, String> retraction(String userId, String label, String setLabel, String session,
             Instant retractedAt) {
         UUID eventId = id(userId, "event:" + label);

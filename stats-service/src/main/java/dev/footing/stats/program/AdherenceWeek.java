@@ -1,0 +1,8 @@
+package dev.footing.stats.program;
+
+/**
+ * One ISO week of a followed program: sessions planned and done. {@code onPlan} is null for a week before the
+ * user followed the program (nothing was planned, so nothing was missed).
+ */
+public record AdherenceWeek(String week, int planned, int done, Boolean onPlan) {
+}
