@@ -265,12 +265,14 @@ public class SessionWrites {
         return access.visible(sessionId, WorkoutSession.findById(sessionId));
     }
 
-    private static Map<UUID, WorkoutSet> storedSets(List<SetRequest> sets) {
+    /** The stored sets among these ids: the database is asked which exist, and only those are loaded (a re-sent request). */
+    private Map<UUID, WorkoutSet> storedSets(List<SetRequest> sets) {
         List<UUID> ids = sets.stream().map(SetRequest::id).toList();
-        if (ids.isEmpty()) {
+        List<UUID> taken = ids.isEmpty() ? List.of() : setRows.taken(ids);
+        if (taken.isEmpty()) {
             return Map.of();
         }
-        List<WorkoutSet> rows = WorkoutSet.list("id in ?1", ids);
+        List<WorkoutSet> rows = WorkoutSet.list("id in ?1", taken);
         Map<UUID, WorkoutSet> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.id, r));
         return byId;

@@ -1,9 +1,12 @@
 package dev.footing.session.workout;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +58,23 @@ public class SetRows {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+        });
+    }
+
+    /** Which of these set ids exist already (usually none: only a re-sent request reuses ids). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> taken(List<UUID> ids) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select id from workout_set where id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                List<UUID> taken = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        taken.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return taken;
             }
         });
     }
