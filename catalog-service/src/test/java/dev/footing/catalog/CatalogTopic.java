@@ -19,8 +19,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A plain consumer of {@code exercise-catalog} from the beginning, as a new replica would read it:
- * the latest value per key is the current snapshot of that exercise.
+ * A plain consumer of {@code exercise-catalog} (or {@code program-catalog}) from the beginning, as a new
+ * replica would read it: the latest value per key is the current snapshot of that exercise (or program).
  */
 public final class CatalogTopic implements AutoCloseable {
 
@@ -32,6 +32,10 @@ public final class CatalogTopic implements AutoCloseable {
     private final Map<String, ConsumerRecord<String, String>> latestRecords = new HashMap<>();
 
     public CatalogTopic() {
+        this("exercise-catalog");
+    }
+
+    public CatalogTopic(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "catalog-test-" + UUID.randomUUID());
@@ -40,7 +44,7 @@ public final class CatalogTopic implements AutoCloseable {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = consumer.partitionsFor("exercise-catalog").stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -55,7 +59,7 @@ public final class CatalogTopic implements AutoCloseable {
                 latestRecords.put(record.key(), record);
                 history.computeIfAbsent(record.key(), k -> new java.util.ArrayList<>()).add(value);
             } catch (java.io.IOException e) {
-                throw new AssertionError("not JSON on exercise-catalog: " + record.value(), e);
+                throw new AssertionError("not JSON on " + record.topic() + ": " + record.value(), e);
             }
         }
         return latest;

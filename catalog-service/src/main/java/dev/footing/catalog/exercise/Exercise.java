@@ -75,6 +75,13 @@ public class Exercise extends PanacheEntityBase {
 
     public boolean retired;
 
+    /**
+     * The fingerprint of the seed entry that last wrote this exercise, null once an admin changed it:
+     * the seeder brings seeded exercises up to date with a corrected seed, never over an admin's edit.
+     */
+    @Column(name = "seeded_from")
+    public String seededFrom;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

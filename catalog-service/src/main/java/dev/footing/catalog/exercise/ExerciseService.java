@@ -31,7 +31,7 @@ import dev.footing.common.problem.ProblemException;
 @ApplicationScoped
 public class ExerciseService {
 
-    private static final long VARIATIONS_LOCK = 0x76617269L; // "vari"; distinct from the seed's and the relay's keys
+    private static final long CATALOG_WRITE_LOCK = 0x76617269L; // "vari"; distinct from the seed's and the relay's keys
 
     @Inject
     EntityManager em;
@@ -77,7 +77,7 @@ public class ExerciseService {
     /** Creates with a given id: the seed uses its deterministic ids. */
     @Transactional
     public ExerciseView create(UUID id, ExerciseRequest request) {
-        lockVariations();
+        lockCatalogWrites();
         requireValid(request);
         requireFreeSlug(request.slug(), null);
         requireValidLinks(null, request);
@@ -92,27 +92,30 @@ public class ExerciseService {
 
     @Transactional
     public ExerciseView update(String idOrSlug, ExerciseRequest request) {
-        lockVariations();
+        lockCatalogWrites();
         Exercise exercise = findForUpdate(idOrSlug);
         requireValid(request);
         requireFreeSlug(request.slug(), exercise.id);
         requireValidLinks(exercise.slug, request);
+        String formerSlug = exercise.slug;
         apply(exercise, request);
         if (request.retired() != null) {
             exercise.retired = request.retired();
         }
         persistOrConflict(exercise);
-        return publish(exercise);
+        return publish(exercise, formerSlug.equals(exercise.slug) ? null : formerSlug);
     }
 
     /** Retires: the exercise stays readable by id or slug (history refers to it) but leaves the lists. */
     @Transactional
     public void retire(String idOrSlug) {
+        lockCatalogWrites();
         Exercise exercise = findForUpdate(idOrSlug);
         if (exercise.retired) {
             return;
         }
         exercise.retired = true;
+        exercise.seededFrom = null;
         exercise.updatedAt = nextUpdatedAt(exercise);
         exercise.persistAndFlush();
         publish(exercise);
@@ -144,9 +147,13 @@ public class ExerciseService {
     }
 
     private ExerciseView publish(Exercise exercise) {
+        return publish(exercise, null);
+    }
+
+    private ExerciseView publish(Exercise exercise, String formerSlug) {
         ExerciseView view = ExerciseView.of(exercise);
         // Synchronous observers run in this transaction: the snapshot is queued exactly when the change commits.
-        changed.fire(new ExerciseChanged(view));
+        changed.fire(new ExerciseChanged(view, formerSlug));
         return view;
     }
 
@@ -161,11 +168,13 @@ public class ExerciseService {
     /**
      * Writers of exercises take turns (a transaction-scoped advisory lock, so across instances too):
      * two writes checked side by side could each pass {@link ProgressionGraph} and close a cycle together
-     * (A -> B written while B -> A is). Taken before any row lock, always in this order, so writers
-     * cannot deadlock. Catalog writes are rare admin work; serialising them costs nothing that matters.
+     * (A -> B written while B -> A is), and a program snapshot republished by one write could miss
+     * another's new slug. Taken before any row lock, always in this order, so writers cannot deadlock.
+     * Catalog writes are rare admin work; serialising them costs nothing that matters. The seeder takes
+     * it too, after its own lock.
      */
-    private void lockVariations() {
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)").setParameter("key", VARIATIONS_LOCK)
+    public void lockCatalogWrites() {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)").setParameter("key", CATALOG_WRITE_LOCK)
                 .getSingleResult();
     }
 
@@ -220,6 +229,7 @@ public class ExerciseService {
         e.cautions = r.cautions() == null ? List.of() : r.cautions().stream().map(String::strip).toList();
         e.progression = r.progression();
         e.source = r.source().strip();
+        e.seededFrom = null; // written through the API: an admin's edit (the seeder marks its own writes after)
         e.ownAdvice = r.ownAdvice() == null ? List.of() : List.copyOf(r.ownAdvice());
         e.updatedAt = nextUpdatedAt(e);
     }

@@ -1,6 +1,7 @@
 package dev.footing.catalog.outbox;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -13,9 +14,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.footing.catalog.exercise.ExerciseChanged;
+import dev.footing.catalog.program.ProgramChanged;
 
 /**
- * Records exercise snapshots for publication, inside the transaction that changed the exercise:
+ * Records exercise and program snapshots for publication, inside the transaction that changed them:
  * the snapshot is in the database exactly when the change is, so nothing is lost between commit
  * and topic.
  */
@@ -40,9 +42,19 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void record(@Observes ExerciseChanged change) {
+        record(CatalogTopics.EXERCISE_CATALOG, change.snapshot().id(), change.snapshot());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void record(@Observes ProgramChanged change) {
+        record(CatalogTopics.PROGRAM_CATALOG, change.snapshot().id(), change.snapshot());
+    }
+
+    private void record(String topic, UUID key, Object snapshot) {
         OutboxEntry entry = new OutboxEntry();
-        entry.exerciseId = change.snapshot().id();
-        entry.payload = serialize(change);
+        entry.topic = topic;
+        entry.recordKey = key;
+        entry.payload = serialize(snapshot);
         entry.createdAt = clock.instant();
         entry.persist();
         written.fire(new Written());
@@ -52,11 +64,11 @@ public class Outbox {
         relay.wake();
     }
 
-    private String serialize(ExerciseChanged change) {
+    private String serialize(Object snapshot) {
         try {
-            return json.writeValueAsString(change.snapshot());
+            return json.writeValueAsString(snapshot);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an exercise snapshot could not be serialized", e);
+            throw new IllegalStateException("a snapshot could not be serialized", e);
         }
     }
 }

@@ -13,19 +13,22 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A snapshot waiting to be published to {@code exercise-catalog}. Written in the transaction that
- * changed the exercise; {@code id} order is commit order per exercise, which the relay keeps.
+ * A snapshot waiting to be published to {@code topic} ({@code exercise-catalog} or {@code program-catalog})
+ * under {@code recordKey} (the exercise or program id). Written in the transaction that changed the
+ * exercise or program; {@code id} order is commit order per key, which the relay keeps.
  */
 @Entity
-@Table(name = "exercise_outbox")
+@Table(name = "catalog_outbox")
 public class OutboxEntry extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "exercise_id")
-    public UUID exerciseId;
+    public String topic;
+
+    @Column(name = "record_key")
+    public UUID recordKey;
 
     public String payload;
 

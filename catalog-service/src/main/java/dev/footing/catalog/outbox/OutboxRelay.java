@@ -24,14 +24,15 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * One relay pass: publishes outbox rows in id order to {@code exercise-catalog} and marks them
+ * One relay pass: publishes outbox rows in id order, each to its topic ({@code exercise-catalog} or
+ * {@code program-catalog}, through the SmallRye channel of that name), and marks them
  * published only after the broker acknowledged every one of them (at-least-once; the topic is
  * compacted and a snapshot is idempotent, so a repeat is harmless).
  *
  * <p>Between instances, a transaction-scoped advisory lock lets one relay work at a time, so
- * snapshots of one exercise are never sent out of order by two instances racing. A pass that fails
+ * snapshots of one exercise or program are never sent out of order by two instances racing. A pass that fails
  * (broker down, an acknowledgement missing) rolls back: its rows stay unpublished and the next pass
- * sends them again, in order, so the topic's last snapshot of an exercise is always its current state.
+ * sends them again, in order, so the topic's last snapshot of a key is always its current state.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,8 +44,13 @@ public class OutboxRelay {
 
     /** The channel of topic {@code exercise-catalog} (see application.properties). */
     @Inject
-    @Channel("exercise-catalog")
-    MutinyEmitter<String> snapshots;
+    @Channel(CatalogTopics.EXERCISE_CATALOG)
+    MutinyEmitter<String> exerciseSnapshots;
+
+    /** The channel of topic {@code program-catalog} (see application.properties). */
+    @Inject
+    @Channel(CatalogTopics.PROGRAM_CATALOG)
+    MutinyEmitter<String> programSnapshots;
 
     @Inject
     Clock clock;
@@ -101,10 +107,18 @@ public class OutboxRelay {
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (OutboxEntry entry : batch) {
             Message<String> record = Message.of(entry.payload).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder().withKey(entry.exerciseId.toString()).build());
-            acks.add(snapshots.sendMessage(record).subscribeAsCompletionStage());
+                    OutgoingKafkaRecordMetadata.<String>builder().withKey(entry.recordKey.toString()).build());
+            acks.add(channel(entry.topic).sendMessage(record).subscribeAsCompletionStage());
         }
         return acks;
+    }
+
+    private MutinyEmitter<String> channel(String topic) {
+        return switch (topic) {
+            case CatalogTopics.EXERCISE_CATALOG -> exerciseSnapshots;
+            case CatalogTopics.PROGRAM_CATALOG -> programSnapshots;
+            default -> throw new IllegalStateException("an outbox row for an unknown topic: " + topic);
+        };
     }
 
     private void awaitAcks(List<CompletableFuture<Void>> acks) {

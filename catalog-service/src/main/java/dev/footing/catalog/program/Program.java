@@ -36,6 +36,10 @@ public class Program extends PanacheEntityBase {
 
     public String frequency;
 
+    /** The frequency as a number of sessions a week where the source gives one, else null. */
+    @Column(name = "sessions_per_week")
+    public Integer sessionsPerWeek;
+
     @OneToMany(mappedBy = "program", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<ProgramItem> items = new ArrayList<>();

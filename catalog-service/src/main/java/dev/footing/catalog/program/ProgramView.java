@@ -7,7 +7,7 @@ import dev.footing.catalog.exercise.Prescription;
 
 /** A program as the API answers it; each item names its exercise so a client can link to it. */
 public record ProgramView(UUID id, String slug, String name, String goal, String author, String frequency,
-        List<Item> items) {
+        Integer sessionsPerWeek, List<Item> items) {
 
     public record Item(int position, ExerciseRef exercise, Prescription prescription) {
     }
@@ -17,7 +17,7 @@ public record ProgramView(UUID id, String slug, String name, String goal, String
     }
 
     public static ProgramView of(Program p) {
-        return new ProgramView(p.id, p.slug, p.name, p.goal, p.author, p.frequency, p.items.stream()
+        return new ProgramView(p.id, p.slug, p.name, p.goal, p.author, p.frequency, p.sessionsPerWeek, p.items.stream()
                 .map(i -> new Item(i.position, new ExerciseRef(i.exercise.id, i.exercise.slug, i.exercise.name, i.exercise.retired),
                         i.prescription))
                 .toList());

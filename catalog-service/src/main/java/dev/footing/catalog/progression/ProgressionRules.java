@@ -44,6 +44,10 @@ public final class ProgressionRules {
                 && load.ceilingKg().compareTo(load.stepKg()) < 0) {
             v.add(new Violation("progression.load.ceilingKg", "must be at least stepKg"));
         }
+        if (p.next() != null && !hasLadder && p.load() == null) {
+            v.add(new Violation("progression.next", "needs a ladder or a load step: they say after how many successful"
+                    + " sessions to move on"));
+        }
         if (p.next() != null && p.next().equals(p.previous())) {
             v.add(new Violation("progression.previous", "must differ from next"));
         }

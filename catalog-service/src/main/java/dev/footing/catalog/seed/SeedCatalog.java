@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.footing.catalog.exercise.ExerciseRequest;
 import dev.footing.catalog.exercise.Prescription;
+import dev.footing.catalog.progression.Progression;
 
 /**
  * The catalog drawn from the seed article ({@code seed/catalog.json}), written in our own words.
@@ -21,7 +25,9 @@ public record SeedCatalog(List<ExerciseRequest> exercises, List<SeedProgram> pro
 
     public static final String RESOURCE = "seed/catalog.json";
 
-    public record SeedProgram(String slug, String name, String goal, String author, String frequency, List<SeedItem> items) {
+    /** {@code sessionsPerWeek}: the frequency as a number where the source gives one ("once a week" is 1), else null. */
+    public record SeedProgram(String slug, String name, String goal, String author, String frequency,
+            Integer sessionsPerWeek, List<SeedItem> items) {
     }
 
     /** {@code prescription} may be left out: the item then uses the exercise's own. */
@@ -34,6 +40,41 @@ public record SeedCatalog(List<ExerciseRequest> exercises, List<SeedProgram> pro
 
     public static UUID programId(String slug) {
         return UUID.nameUUIDFromBytes(("footing:program:" + slug).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A digest of one seed entry as this service reads it: a changed entry (corrected text, a new field)
+     * has a new fingerprint, so the seeder knows to rewrite the exercise it wrote from the old one.
+     */
+    public static String fingerprint(ObjectMapper json, ExerciseRequest exercise) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(exercise));
+            return HexFormat.of().formatHex(digest);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint seed exercise " + exercise.slug(), e);
+        }
+    }
+
+    public static boolean hasVariations(ExerciseRequest exercise) {
+        Progression p = exercise.progression();
+        return p != null && (p.next() != null || p.previous() != null);
+    }
+
+    /** The entry without its links to other exercises (they may not exist yet), for the seeder's first pass. */
+    public static ExerciseRequest withoutVariations(ExerciseRequest e) {
+        if (!hasVariations(e)) {
+            return e;
+        }
+        Progression p = e.progression();
+        boolean saysMore = !p.ladders().isEmpty() || p.load() != null;
+        List<String> ownAdvice = e.ownAdvice() == null ? null : e.ownAdvice().stream()
+                .filter(pointer -> saysMore ? !pointer.startsWith("/progression/next") && !pointer.startsWith("/progression/previous")
+                        : !pointer.startsWith("/progression"))
+                .toList();
+        return new ExerciseRequest(e.slug(), e.name(), e.summary(), e.instructions(), e.category(), e.bodyAreas(),
+                e.equipment(), e.difficulty(), e.measurement(), e.unilateral(), e.prescription(),
+                saysMore ? new Progression(p.ladders(), p.load(), null, null) : null, e.cautions(), e.source(), ownAdvice,
+                e.retired());
     }
 
     /** Reads the seed with the service's own mapper (the one Quarkus configures). */

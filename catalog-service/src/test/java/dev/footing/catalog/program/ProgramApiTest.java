@@ -37,6 +37,7 @@ class ProgramApiTest {
                 .body("id", equalTo(SeedCatalog.programId("smirnova-runner-foot-and-leg").toString()))
                 .body("author", equalTo("Olga Smirnova (Nike Run Club)"))
                 .body("frequency", containsString("Once a week"))
+                .body("sessionsPerWeek", equalTo(1))
                 .body("items", hasSize(14))
                 .body("items[0].position", equalTo(1))
                 .body("items[0].exercise.slug", equalTo("curb-jump-two-feet"))
@@ -51,6 +52,7 @@ class ProgramApiTest {
     void flatFeetSetHoldsEachExerciseTwentyToThirtySeconds() {
         given().when().get("/api/programs/" + SeedCatalog.programId("flat-feet-set")).then().statusCode(200)
                 .body("items", hasSize(6))
+                .body("sessionsPerWeek", org.hamcrest.Matchers.nullValue())
                 .body("items.prescription.holdSeconds", equalTo(List.of(20, 20, 20, 20, 20, 20)))
                 .body("items.prescription.holdSecondsMax", equalTo(List.of(30, 30, 30, 30, 30, 30)))
                 .body("items[1].exercise.slug", equalTo("foot-ball-roll"))

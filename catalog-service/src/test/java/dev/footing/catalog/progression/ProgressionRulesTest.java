@@ -92,14 +92,23 @@ class ProgressionRulesTest {
     }
 
     @Test
-    void aVariationAloneIsARule() {
-        assertThat(fields(new Progression(List.of(), null, "single-leg-stand-balance-pad", null), Axis.HOLD_SECONDS)).isEmpty();
+    void anEasierVariationAloneIsARule() {
         assertThat(fields(new Progression(List.of(), null, null, "single-leg-stand"), Axis.HOLD_SECONDS)).isEmpty();
     }
 
     @Test
+    void aHarderVariationNeedsALadderOrALoadToSayWhenToMoveOn() {
+        assertThat(fields(new Progression(List.of(), null, "single-leg-stand-balance-pad", null), Axis.HOLD_SECONDS))
+                .containsExactly("progression.next");
+        assertThat(fields(new Progression(List.of(hold(30, 30, 30)), null, "single-leg-stand-balance-pad", null),
+                Axis.HOLD_SECONDS)).isEmpty();
+        assertThat(fields(new Progression(List.of(), new LoadStep(BigDecimal.ONE, null, 2), "weighted-one", null),
+                Axis.HOLD_SECONDS)).isEmpty();
+    }
+
+    @Test
     void harderAndEasierCannotBeTheSameExercise() {
-        assertThat(fields(new Progression(List.of(), null, "other", "other"), Axis.REPS))
+        assertThat(fields(new Progression(List.of(reps(20, 5, 40)), null, "other", "other"), Axis.REPS))
                 .containsExactly("progression.previous");
     }
 

@@ -60,7 +60,7 @@ class ProgressionWriteTest {
     }
 
     static long outboxRows(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count("exerciseId", UUID.fromString(id)));
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count("recordKey", UUID.fromString(id)));
     }
 
     @Test

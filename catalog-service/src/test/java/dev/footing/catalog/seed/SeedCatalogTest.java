@@ -24,7 +24,7 @@ class SeedCatalogTest {
             "toe-circles", "foot-ball-roll", "towel-gather", "single-leg-stand", "single-leg-stand-balance-pad",
             "band-foot-ankle-work", "massage-mat-walk", "toe-walk", "heel-walk", "outer-edge-walk", "inner-edge-walk",
             "uneven-surface-walk", "cotton-ball-toe-squeeze", "jump-rope", "elevated-toe-raise",
-            "achilles-raise-behind-chair", "ankle-band-pull-door", "ankle-inversion-band", "wall-shin-stretch",
+            "achilles-raise-behind-chair", "achilles-raise-one-leg", "ankle-band-pull-door", "ankle-inversion-band", "wall-shin-stretch",
             "curb-jump-two-feet", "curb-alternating-run-ups", "curb-jump-one-leg",
             "line-jump-one-leg", "line-jump-two-legs", "line-jump-forward-back-one-leg",
             "forward-lunge", "backward-lunge", "half-squat-lunge", "lunge-calf-raise", "jump-squat-straight-legs",
@@ -32,7 +32,7 @@ class SeedCatalogTest {
 
     @Test
     void holdsEveryExerciseAndProgramOfTheArticle() {
-        assertThat(SEED.exercises()).hasSize(37);
+        assertThat(SEED.exercises()).hasSize(38);
         assertThat(SEED.programs()).extracting(SeedCatalog.SeedProgram::slug).containsExactly(
                 "borovskaya-foot-course", "suzdalev-arch-and-ankle", "simple-ankle-strengthening-at-home",
                 "flat-feet-set", "mityaev-runners-step-jumps", "smirnova-runner-foot-and-leg");

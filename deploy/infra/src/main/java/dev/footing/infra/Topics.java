@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class Topics {
 
     public static final String EXERCISE_CATALOG = "exercise-catalog";
+    public static final String PROGRAM_CATALOG = "program-catalog";
     public static final String WORKOUT_EVENTS = "workout-events";
     public static final String WORKOUT_EVENTS_DLQ = "workout-events-dlq";
 
@@ -27,6 +28,9 @@ public final class Topics {
         return List.of(
                 // Compacted: the latest snapshot of every exercise stays forever, so a new replica can be built.
                 new NewTopic(EXERCISE_CATALOG, 3, (short) 1)
+                        .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0")),
+                // Compacted too: the latest snapshot of every program.
+                new NewTopic(PROGRAM_CATALOG, 1, (short) 1)
                         .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0")),
                 // Kept forever: stats-service rebuilds every aggregate by replaying it from the start.
                 new NewTopic(WORKOUT_EVENTS, workoutPartitions, (short) 1)
