@@ -54,9 +54,19 @@ class ProgressionWriteTest {
         return body;
     }
 
-    static String create(Map<String, Object> body) {
-        return asAdmin().contentType(ContentType.JSON).body(body).when().post("/api/exercises").then().statusCode(201)
+    private final List<String> created = new java.util.ArrayList<>();
+
+    /** Other tests count the active exercises: what this one creates is retired afterwards. */
+    @org.junit.jupiter.api.AfterEach
+    void retireCreated() {
+        created.forEach(id -> asAdmin().when().delete("/api/exercises/" + id).then().statusCode(204));
+    }
+
+    String create(Map<String, Object> body) {
+        String id = asAdmin().contentType(ContentType.JSON).body(body).when().post("/api/exercises").then().statusCode(201)
                 .extract().path("id");
+        created.add(id);
+        return id;
     }
 
     static long outboxRows(String id) {
