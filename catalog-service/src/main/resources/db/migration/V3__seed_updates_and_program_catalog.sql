@@ -17,3 +17,9 @@ alter table catalog_outbox rename column exercise_id to record_key;
 alter table catalog_outbox add column topic varchar(40) not null default 'exercise-catalog';
 alter table catalog_outbox alter column topic drop default;
 alter index exercise_outbox_pending rename to catalog_outbox_pending;
+
+-- ownAdvice as JSON: a text[] cannot be trusted with the pointer "" (the whole exercise), which the
+-- driver writes as an empty array literal.
+alter table exercise alter column own_advice drop default;
+alter table exercise alter column own_advice type jsonb using to_jsonb(own_advice);
+alter table exercise alter column own_advice set default '[]'::jsonb;

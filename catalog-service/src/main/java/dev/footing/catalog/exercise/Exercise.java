@@ -68,9 +68,12 @@ public class Exercise extends PanacheEntityBase {
 
     public String source;
 
-    /** JSON Pointers into this exercise's own JSON that name Footing's advice rather than the source's. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "own_advice", columnDefinition = "text[]")
+    /**
+     * JSON Pointers into this exercise's own JSON that name Footing's advice rather than the source's.
+     * Stored as JSON: the pointer {@code ""} (the whole exercise) does not survive a text[] round trip.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "own_advice", columnDefinition = "jsonb")
     public List<String> ownAdvice;
 
     public boolean retired;

@@ -102,6 +102,15 @@ class ProgressionWriteTest {
     }
 
     @Test
+    void theWholeExercisePointerSurvivesTheDatabase() {
+        Map<String, Object> body = ExerciseWriteTest.exercise(unique("heel-drop"));
+        body.put("ownAdvice", List.of("", "/cautions/0"));
+        String id = create(body);
+        given().when().get("/api/exercises/" + id).then().body("ownAdvice", equalTo(List.of("", "/cautions/0")));
+        given().when().get("/api/exercises/step-platform-foot-switches").then().body("ownAdvice", equalTo(List.of("")));
+    }
+
+    @Test
     void anUnknownNextIsUnprocessableAndCreatesNothing() {
         String slug = unique("heel-drop");
         asAdmin().contentType(ContentType.JSON).body(withProgression(slug, "no-such-exercise", null))
