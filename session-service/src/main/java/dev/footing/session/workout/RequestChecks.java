@@ -17,11 +17,13 @@ import jakarta.validation.Validator;
 import dev.footing.common.problem.ProblemException;
 import dev.footing.session.config.SessionConfig;
 import dev.footing.session.exercise.ExerciseReplica;
+import dev.footing.session.program.ProgramReplica;
 
 /**
  * Every check of a write request, before anything is written: the field constraints of the request
  * records (Hibernate Validator), then the rules they cannot say ({@link SessionRules}, {@link SetRules}:
- * the exercise's measurement from the replica, the clock). All problems are answered at once.
+ * the exercise's measurement from the replica, the clock), then whether the session's program is in the
+ * program replica. All problems are answered at once.
  */
 @ApplicationScoped
 public class RequestChecks {
@@ -45,6 +47,9 @@ public class RequestChecks {
         SessionRules.check(request, now, violations);
         List<SetRequest> sets = request.sets() == null ? List.of() : request.sets();
         Map<UUID, ExerciseReplica> exercises = rules(sets, i -> "sets[" + i + "]", now, violations);
+        if (request.programId() != null && !ProgramReplica.exists(request.programId())) {
+            violations.unknownProgram("programId", request.programId());
+        }
         violations.throwIfAny();
         return exercises;
     }

@@ -15,12 +15,14 @@ import dev.footing.common.problem.ProblemException;
 /**
  * Collects every problem of a request before answering, so a client sees all its mistakes at once.
  * Invalid fields (400) are reported before unknown exercises (422): an unknown exercise may simply
- * not have reached this service's replica yet, while an invalid field will never become valid.
+ * not have reached this service's replica yet, while an invalid field will never become valid. An
+ * unknown program (422, a problem type of its own) comes last, for the same reason.
  */
 public final class Violations {
 
     private final List<Problem.Violation> invalid = new ArrayList<>();
     private final List<Problem.Violation> unknownExercises = new ArrayList<>();
+    private final List<Problem.Violation> unknownPrograms = new ArrayList<>();
 
     public void invalid(String field, String message) {
         invalid.add(new Problem.Violation(field, message));
@@ -41,6 +43,10 @@ public final class Violations {
         unknownExercises.add(new Problem.Violation(field, "unknown exercise " + exerciseId));
     }
 
+    public void unknownProgram(String field, UUID programId) {
+        unknownPrograms.add(new Problem.Violation(field, "unknown program " + programId));
+    }
+
     public List<Problem.Violation> invalid() {
         return List.copyOf(invalid);
     }
@@ -50,7 +56,7 @@ public final class Violations {
     }
 
     public boolean isEmpty() {
-        return invalid.isEmpty() && unknownExercises.isEmpty();
+        return invalid.isEmpty() && unknownExercises.isEmpty() && unknownPrograms.isEmpty();
     }
 
     public void throwIfAny() {
@@ -60,6 +66,10 @@ public final class Violations {
         if (!unknownExercises.isEmpty()) {
             throw new ProblemException(new Problem(ProblemException.type("unknown-exercise"), "Unknown exercise", 422,
                     detail(unknownExercises), unknownExercises()));
+        }
+        if (!unknownPrograms.isEmpty()) {
+            throw new ProblemException(new Problem(ProblemException.type("unknown-program"), "Unknown program", 422,
+                    detail(unknownPrograms), List.copyOf(unknownPrograms)));
         }
     }
 

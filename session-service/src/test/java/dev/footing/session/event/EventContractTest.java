@@ -23,6 +23,7 @@ import dev.footing.contract.Topics;
 import dev.footing.infra.FootingTestResource;
 import dev.footing.session.support.Api;
 import dev.footing.session.support.TestCatalog;
+import dev.footing.session.support.TestPrograms;
 import dev.footing.session.support.WorkoutEventsReader;
 import dev.footing.session.support.WorkoutEventsReader.Received;
 import io.agroal.api.AgroalDataSource;
@@ -89,6 +90,11 @@ class EventContractTest {
         Api.complete(sessionId, "{\"completedAt\":\"%s\"}".formatted(completed.value().get("completedAt").textValue()))
                 .statusCode(200);
         // A session of a program, logged whole and already complete: its set, then its completion.
+        // The program is the contract's program example, as catalog-service publishes it.
+        ContractExample program = ContractExamples.PROGRAM_SNAPSHOT.load();
+        assertThat(program.key()).isEqualTo(withPain.value().get("programId").textValue());
+        TestCatalog.publish(Topics.PROGRAM_CATALOG, program.key(), program.valueJson());
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestPrograms.replicaName(db, UUID.fromString(program.key())) != null);
         Api.createSession("""
                 {"id":"%s","userId":"%s","timezone":"%s","programId":"%s","completedAt":"%s","sets":[%s]}""".formatted(
                 withPain.value().get("sessionId").textValue(), user, withPain.value().get("timezone").textValue(),

@@ -89,15 +89,20 @@ public final class TestCatalog {
 
     /** Publishes one raw record to exercise-catalog (value null: a tombstone). */
     public static void publish(String key, String value) {
+        publish(Topics.EXERCISE_CATALOG, key, value);
+    }
+
+    /** Publishes one raw record to a catalog topic (value null: a tombstone). */
+    public static void publish(String topic, String key, String value) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(Topics.EXERCISE_CATALOG, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + Topics.EXERCISE_CATALOG, e);
+            throw new IllegalStateException("could not publish to " + topic, e);
         }
     }
 
