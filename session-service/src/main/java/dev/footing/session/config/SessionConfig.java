@@ -18,6 +18,28 @@ public interface SessionConfig {
     @WithDefault("500")
     int maxSetsPerRequest();
 
+    Export export();
+
+    interface Export {
+        /**
+         * Exports streamed at once by one instance; one more is a 503 with Retry-After. Each holds a
+         * database connection for as long as its client reads, so this keeps the pool for writes.
+         */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** Rows fetched from PostgreSQL per round trip of the export's cursor: what an export holds in memory. */
+        @WithDefault("500")
+        int fetchSize();
+
+        /**
+         * How long the export's connection waits for PostgreSQL to answer (its socket timeout, instead of
+         * the pool's 5 s): the first fetch waits for the whole history to be sorted.
+         */
+        @WithDefault("60s")
+        Duration readTimeout();
+    }
+
     interface Outbox {
         /** Off only to run an instance that accepts writes but leaves publishing to others. */
         @WithDefault("true")

@@ -32,6 +32,15 @@ public class SessionAccess {
     }
 
     /**
+     * The user named in a path such as {@code /api/users/{userId}/export}: {@code me} is the caller, another
+     * user a 403 unless the caller is an admin, a string that is no user id a 400. There is no sharing
+     * here: a viewer a user shared their stats with reads those in stats-service, not the raw sets.
+     */
+    public String userInPath(String userIdParam) {
+        return UserIds.require(userFor(UserIds.ME.equals(userIdParam) ? null : userIdParam));
+    }
+
+    /**
      * The session, if the caller may use it. Someone else's answers exactly like an id that does not
      * exist, so a session id never tells whether another person trained.
      */
