@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -51,6 +52,9 @@ public class OutboxRelay {
     @Inject
     @Channel(CatalogTopics.PROGRAM_CATALOG)
     MutinyEmitter<String> programSnapshots;
+
+    @Inject
+    KafkaClientService kafka;
 
     @Inject
     Clock clock;
@@ -111,6 +115,14 @@ public class OutboxRelay {
             acks.add(channel(entry.topic).sendMessage(record).subscribeAsCompletionStage());
         }
         return acks;
+    }
+
+    /**
+     * Whether SmallRye has wired both channels: it does so while the application starts, possibly
+     * after the relay's thread began; a pass before that would fail on an unconnected emitter.
+     */
+    boolean connected() {
+        return kafka.getProducer(CatalogTopics.EXERCISE_CATALOG) != null && kafka.getProducer(CatalogTopics.PROGRAM_CATALOG) != null;
     }
 
     private MutinyEmitter<String> channel(String topic) {

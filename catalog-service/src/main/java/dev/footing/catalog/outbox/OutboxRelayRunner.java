@@ -61,6 +61,10 @@ public class OutboxRelayRunner {
 
     private void run() {
         while (running) {
+            if (!relay.connected()) {
+                pause(100);
+                continue;
+            }
             try {
                 while (running && relay.drainOnce() == relay.batchSize()) {
                     // a full batch: more may be waiting
@@ -76,12 +80,17 @@ public class OutboxRelayRunner {
                     LOG.warnf("outbox relay pass failed (%d so far), will retry: %s", failedPasses, e.getMessage());
                 }
             }
-            try {
-                signal.poll(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            pause(config.outbox().pollInterval().toMillis());
+        }
+    }
+
+    /** Until the next commit wakes the relay, or {@code millis} pass. */
+    private void pause(long millis) {
+        try {
+            signal.poll(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 }
