@@ -1,6 +1,9 @@
 package dev.footing.stats.event;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +41,11 @@ public class EventParser {
     }
 
     public WorkoutEvent parse(Map<String, String> headers, String value) {
+        return parse(headers, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The record's value as it came (UTF-8): parsed straight from the bytes, with no String in between. */
+    public WorkoutEvent parse(Map<String, String> headers, byte[] value) {
         String specVersion = header(headers, "ce_specversion");
         if (!"1.0".equals(specVersion)) {
             throw new PoisonMessageException("invalid header ce_specversion: " + specVersion + " (expected 1.0)");
@@ -52,7 +60,7 @@ public class EventParser {
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new PoisonMessageException("invalid header content-type: " + contentType + " (expected application/json)");
         }
-        if (value == null || value.isBlank()) {
+        if (value == null || isBlank(value)) {
             throw new PoisonMessageException("empty body");
         }
         JsonNode body;
@@ -60,6 +68,8 @@ public class EventParser {
             body = json.readTree(value);
         } catch (JsonProcessingException e) {
             throw new PoisonMessageException("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading an array in memory: cannot happen
         }
         if (body == null || !body.isObject()) {
             throw new PoisonMessageException("not a JSON object");
@@ -116,6 +126,15 @@ public class EventParser {
                 measurement == Measurement.REPS ? reps : null, measurement == Measurement.DURATION ? durationSeconds : null,
                 loadKg, side, rpe, instant(body, "completedAt"), zone(body, "timezone"), localDate, pain,
                 optionalUuid(body, "programId"));
+    }
+
+    private static boolean isBlank(byte[] value) {
+        for (byte b : value) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String header(Map<String, String> headers, String name) {

@@ -31,8 +31,21 @@ public class RecordDecoder {
             // The last value of a repeated header wins, as with a map of headers.
             headers.put(header.key(), header.value() == null ? null : utf8(header.value(), "header " + header.key()));
         }
-        String value = record.value() == null ? null : utf8(record.value(), "body");
+        byte[] value = record.value();
+        if (value != null) {
+            requireUtf8(value, "body");
+        }
         return new Positioned(parser.parse(headers, value), record.partition(), record.offset());
+    }
+
+    /** Events are almost always plain ASCII, which is valid UTF-8: only other bodies go through the decoder. */
+    private static void requireUtf8(byte[] bytes, String what) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                utf8(bytes, what);
+                return;
+            }
+        }
     }
 
     private static String utf8(byte[] bytes, String what) {
