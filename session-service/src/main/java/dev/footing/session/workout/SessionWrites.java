@@ -47,7 +47,7 @@ public class SessionWrites {
     UserWriteLock userLock;
 
     @Inject
-    SetRows setRows;
+    WorkoutRows workoutRows;
 
     @Inject
     SessionQueries queries;
@@ -96,7 +96,6 @@ public class SessionWrites {
         if (session.completedAt != null && session.completedAt.isBefore(session.startedAt)) {
             throw ProblemException.invalidField("completedAt", "must not be before startedAt");
         }
-        session.persist();
 
         List<WorkoutSet> rows = new ArrayList<>(sets.size());
         List<WorkoutEvent> events = new ArrayList<>();
@@ -110,7 +109,7 @@ public class SessionWrites {
         if (session.completedAt != null) {
             events.add(workoutEvents.sessionCompleted(session));
         }
-        write(rows, events);
+        write(session, rows, events);
         // Stable: sets done at the same instant keep the order the client sent them in, as GET shows them.
         views.sort(Comparator.comparing(SetView::completedAt));
         return new Written<>(SessionView.of(session, views), true);
@@ -230,7 +229,7 @@ public class SessionWrites {
         }
     }
 
-    /** A new set's row, written by {@link SetRows} with the others of the request. */
+    /** A new set's row, written by {@link WorkoutRows} with the others of the request. */
     private WorkoutSet newSet(WorkoutSession session, SetRequest set, Instant now) {
         WorkoutSet row = new WorkoutSet();
         row.id = set.id();
@@ -249,9 +248,16 @@ public class SessionWrites {
     }
 
     private void write(List<WorkoutSet> rows, List<WorkoutEvent> events) {
+        write(null, rows, events);
+    }
+
+    private void write(WorkoutSession newSession, List<WorkoutSet> rows, List<WorkoutEvent> events) {
         try {
             // Written here, not at commit, so a duplicate id surfaces as a 409 rather than a failed commit.
-            setRows.insert(rows);
+            if (newSession != null) {
+                workoutRows.insert(newSession);
+            }
+            workoutRows.insert(rows);
             em.flush();
             outbox.append(events);
         } catch (ConstraintViolationException e) {
@@ -268,7 +274,7 @@ public class SessionWrites {
     /** The stored sets among these ids: the database is asked which exist, and only those are loaded (a re-sent request). */
     private Map<UUID, WorkoutSet> storedSets(List<SetRequest> sets) {
         List<UUID> ids = sets.stream().map(SetRequest::id).toList();
-        List<UUID> taken = ids.isEmpty() ? List.of() : setRows.taken(ids);
+        List<UUID> taken = ids.isEmpty() ? List.of() : workoutRows.taken(ids);
         if (taken.isEmpty()) {
             return Map.of();
         }

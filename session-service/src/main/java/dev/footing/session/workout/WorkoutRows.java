@@ -16,26 +16,47 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 /**
- * New sets written with one JDBC batch on the transaction's connection (rewritten by the driver
- * into multi-row inserts, see application.properties).
+ * New sessions and sets written by JDBC on the transaction's connection, the sets as one batch
+ * (rewritten by the driver into multi-row inserts, see application.properties).
  *
- * <p>A set is inserted once and never updated but for its retraction, so what Hibernate does per
- * entity (persist, an action queue, dirty checking at flush) buys nothing here, and it cost more
- * CPU per set than PostgreSQL's own work for the row (docs/architecture.md §10). Reads and the
- * retraction still use the {@link WorkoutSet} entity.
+ * <p>A new row is inserted once, and what Hibernate does per entity (persist, an action queue,
+ * dirty checking at every flush) buys nothing for it; on the write path it cost more CPU per set
+ * than PostgreSQL's own work for the row (docs/architecture.md §10). Reads, completion and
+ * retraction still use the {@link WorkoutSession} and {@link WorkoutSet} entities.
  */
 @ApplicationScoped
-public class SetRows {
+public class WorkoutRows {
 
     @Inject
     EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insert(WorkoutSession session) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into workout_session (id, user_id, timezone, program_id, started_at, started_local_date,
+                        completed_at, notes, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert.setObject(1, session.id);
+                insert.setString(2, session.userId);
+                insert.setString(3, session.timezone);
+                insert.setObject(4, session.programId);
+                insert.setTimestamp(5, Timestamp.from(session.startedAt));
+                insert.setObject(6, session.startedLocalDate);
+                insert.setTimestamp(7, session.completedAt == null ? null : Timestamp.from(session.completedAt));
+                insert.setString(8, session.notes);
+                insert.setTimestamp(9, Timestamp.from(session.createdAt));
+                insert.executeUpdate();
+            }
+        });
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(List<WorkoutSet> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        // The session row (an entity) first: the sets refer to it.
+        // Changes to entities (a session being completed) first, in the order the request made them.
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
