@@ -1,85 +1,18 @@
 'use strict';
-// The Footing dashboard: one user's summary, weekly volume, active days, balance and records,
-// kept current by the server-sent events of /api/users/{userId}/live.
-//
-// Sign-in: keycloak-js (served by this app) runs Authorization Code + PKCE against the provider
-// named by /api/dashboard/config. Tokens live only in that Keycloak object's memory: a reload signs
-// in again through the provider's session. Every API call carries them as a Bearer header, never
-// in a URL, so they stay out of access logs and browser history.
+// The Footing dashboard: one user's summary, weekly volume, active days, balance, records,
+// per-exercise progress, guidance and program adherence, kept current by the server-sent events
+// of /api/users/{userId}/live.
 
 const state = { userId: null, self: null, view: 0, charts: {}, refreshTimer: null, loads: 0, live: null };
 window.footingDashboard = state; // lets browser tests read what the charts show (no tokens in here)
 
-let keycloak = null; // not on window: nothing but this script needs the tokens
-
-const MIN_VALIDITY_SECONDS = 30;
-const REFRESH_EVERY_MS = 20_000;
 const LIVE_RETRY_MIN_MS = 1_000;
 const LIVE_RETRY_MAX_MS = 15_000;
 
 const $ = (id) => document.getElementById(id);
 const fmt = (n) => Number(n || 0).toLocaleString('en-US', { maximumFractionDigits: 1 });
-
-/** An answer other than 2xx, with the problem's detail when the service sent one. */
-class HttpError extends Error {
-  constructor(status, detail) {
-    super(detail || `answered ${status}`);
-    this.status = status;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Identity
-
-async function signIn() {
-  const config = await fetch('/api/dashboard/config', { headers: { Accept: 'application/json' } });
-  if (!config.ok) {
-    const problem = await config.json().catch(() => ({}));
-    throw new Error(problem.detail || `the sign-in settings answered ${config.status}`);
-  }
-  const { url, realm, clientId } = await config.json();
-  keycloak = new Keycloak({ url, realm, clientId });
-  // The provider's session survives a reload; our tokens do not (memory only), so no iframe polling.
-  await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false });
-  keycloak.onTokenExpired = () => freshToken().catch(() => {});
-  setInterval(() => freshToken().catch(() => {}), REFRESH_EVERY_MS);
-  state.self = keycloak.tokenParsed.preferred_username;
-}
-
-/** A token valid for at least 30 more seconds; when the provider's session is over, sign in again. */
-async function freshToken() {
-  try {
-    await keycloak.updateToken(MIN_VALIDITY_SECONDS);
-  } catch (e) {
-    keycloak.login();
-    throw new Error('your session ended: signing in again');
-  }
-  return keycloak.token;
-}
-
-function hasRole(role) {
-  return keycloak.hasRealmRole(role);
-}
-
-async function authorizedFetch(url, options = {}) {
-  const token = await freshToken();
-  const headers = { ...(options.headers || {}), Authorization: `Bearer ${token}` };
-  const response = await fetch(url, { ...options, headers, cache: 'no-store' });
-  if (response.status === 401) {
-    // The service rejected a token the provider still considers valid: start over at the provider.
-    keycloak.login();
-  }
-  return response;
-}
-
-async function getJson(url) {
-  const response = await authorizedFetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new HttpError(response.status, problem.detail);
-  }
-  return response.json();
-}
+// Sign-in, authorized calls and the words for guidance are shared with the training page (/shared/footing.js).
+const { HttpError, getJson, hasRole, authorizedFetch, escapeHtml } = Footing;
 
 function showAccount() {
   $('signed-in-user').textContent = state.self;
@@ -89,33 +22,10 @@ function showAccount() {
   $('sign-out').addEventListener('click', signOut);
 }
 
-/**
- * Ends the provider's session by a form POST to its end-session endpoint. keycloak.logout() would
- * either put the ID token in the URL (GET) or, in keycloak-js 25, POST it with a cross-origin fetch
- * that carries no session cookie and so ends nothing.
- */
 function signOut() {
   stopLive();
-  const form = document.createElement('form');
-  form.method = 'POST';
-  form.action = keycloak.endpoints.logout();
-  form.hidden = true;
-  const fields = {
-    client_id: keycloak.clientId,
-    id_token_hint: keycloak.idToken,
-    // Back to the bare page: the next person to sign in starts on their own dashboard.
-    post_logout_redirect_uri: `${location.origin}/`,
-  };
-  for (const [name, value] of Object.entries(fields)) {
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = value;
-    form.appendChild(input);
-  }
-  document.body.appendChild(form);
-  // The tokens go with this page as it navigates away (keycloak.clearToken() would start a new sign-in).
-  form.submit();
+  // Back to the bare page: the next person to sign in starts on their own dashboard.
+  Footing.signOut(`${location.origin}/`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,12 +256,94 @@ async function showRecords(view) {
   $('records').querySelector('tbody').innerHTML = records.exercises.map((e) => `<tr>
       <td>${escapeHtml(e.exercise.name)}</td><td>${cell(e.mostReps, '')}</td><td>${cell(e.longestHoldSeconds, ' s')}</td>
       <td>${cell(e.heaviestLoadKg, ' kg')}</td><td>${cell(e.largestLoadVolumeKg, ' kg')}</td></tr>`).join('');
+  await showProgress(view, offerProgressExercises(records));
 }
 
-function escapeHtml(text) {
-  const div = document.createElement('div');
-  div.textContent = text;
-  return div.innerHTML;
+/** One card per exercise: the decision, the next target and why, worded from the reason code. */
+async function showGuidance(view) {
+  const guidance = await getJson(api(view, '/guidance'));
+  if (!isCurrent(view)) {
+    return;
+  }
+  state.guidance = guidance.items;
+  $('guidance-empty').hidden = guidance.items.length > 0;
+  $('guidance').innerHTML = guidance.items.map((g) => `<article class="guidance-card" data-exercise="${escapeHtml(g.exercise.slug)}"
+      data-decision="${g.decision}">
+      <h3>${escapeHtml(g.exercise.name)}</h3>
+      <p><span class="decision ${g.decision.toLowerCase()}">${Footing.DECISION_WORDS[g.decision]}</span>
+        <strong class="next-target">${escapeHtml(Footing.describeTarget(g.next))}</strong>
+        ${g.next.exercise !== g.exercise.slug ? `<small>(${escapeHtml(g.next.exercise)})</small>` : ''}</p>
+      <p class="why">${escapeHtml(Footing.describeWhy(g))}</p>
+      <p class="muted">Last time: ${escapeHtml(Footing.describeTarget(g.target))} · ${g.basedOn.sessions} sessions, last ${g.basedOn.lastSession}</p>
+    </article>`).join('');
+}
+
+/** Per followed program: each ISO week as a box (on plan, missed, this week still open), and the streak. */
+async function showAdherence(view) {
+  const adherence = await getJson(api(view, '/adherence'));
+  if (!isCurrent(view)) {
+    return;
+  }
+  $('adherence-empty').hidden = adherence.items.length > 0;
+  $('adherence').innerHTML = adherence.items.map((a) => `<article class="adherence" data-program="${escapeHtml(a.program.slug)}">
+      <h3>${escapeHtml(a.program.name)}</h3>
+      <p>${a.sessionsPerWeek} per week planned · weekly streak on plan <strong class="streak">${a.weeklyStreak}</strong></p>
+      <ol class="weeks">${a.weeks.map((w) => `<li class="week ${w.onPlan === true ? 'on' : w.onPlan === false ? 'off' : 'none'}"
+        title="${w.week}: ${w.done} of ${w.planned}"><span>${w.week.slice(5)}</span><b>${w.done}/${w.planned}</b></li>`).join('')}</ol>
+    </article>`).join('');
+}
+
+/** The exercises with counted sets, as the records know them; the chosen one's history is charted. */
+function offerProgressExercises(records) {
+  const select = $('progress-exercise');
+  const chosen = select.value;
+  select.innerHTML = records.exercises
+    .map((e) => `<option value="${escapeHtml(e.exercise.id)}">${escapeHtml(e.exercise.name)}</option>`).join('');
+  if (records.exercises.some((e) => e.exercise.id === chosen)) {
+    select.value = chosen;
+  }
+  if (!select.dataset.wired) {
+    select.dataset.wired = 'yes';
+    select.addEventListener('change', () => {
+      const view = { userId: state.userId, id: state.view };
+      showProgress(view, select.value).catch((e) => console.warn(e.message));
+    });
+  }
+  return select.value;
+}
+
+/** Reps (or seconds held) per active day, with the days the records were set marked. */
+async function showProgress(view, exerciseId) {
+  if (!exerciseId) {
+    chart('progress-chart').clear();
+    return;
+  }
+  const progress = await getJson(api(view, `/exercises/${encodeURIComponent(exerciseId)}`));
+  if (!isCurrent(view)) {
+    return;
+  }
+  const records = progress.records || {};
+  const byHold = !records.mostReps && records.longestHoldSeconds;
+  const days = progress.history.filter((d) => d.active);
+  const valueOf = (d) => (byHold ? d.holdSeconds : d.reps);
+  const marks = [['mostReps', 'most reps'], ['longestHoldSeconds', 'longest hold'], ['heaviestLoadKg', 'heaviest'],
+    ['largestLoadVolumeKg', 'best set volume']]
+    .filter(([key]) => records[key])
+    .map(([key, label]) => {
+      const day = days.find((d) => d.date === records[key].date);
+      return { name: label, coord: [records[key].date, day ? valueOf(day) : 0],
+        value: `${label}: ${fmt(records[key].value)}`, label: { show: false } };
+    });
+  state.progressRecords = marks.length;
+  chart('progress-chart').setOption({
+    tooltip: { trigger: 'axis' },
+    grid: { left: 45, right: 15, top: 30, bottom: 30 },
+    xAxis: { type: 'category', data: days.map((d) => d.date) },
+    yAxis: { type: 'value', name: byHold ? 'seconds held' : 'reps', minInterval: 1 },
+    series: [{ name: byHold ? 'seconds held' : 'reps', type: 'line', data: days.map(valueOf), showSymbol: days.length < 40,
+      markPoint: { symbol: 'pin', symbolSize: 36, data: marks,
+        tooltip: { formatter: (p) => `${p.data.value} (${p.data.coord[0]})` } } }],
+  }, { notMerge: true });
 }
 
 async function refresh(view, summary) {
@@ -360,7 +352,8 @@ async function refresh(view, summary) {
     return;
   }
   showSummary(current);
-  await Promise.all([showVolume(view, current.asOf), showCalendar(view, current.asOf), showBalance(view), showRecords(view)]);
+  await Promise.all([showVolume(view, current.asOf), showCalendar(view, current.asOf), showBalance(view), showRecords(view),
+    showGuidance(view), showAdherence(view)]);
   if (isCurrent(view)) {
     state.loads += 1;
   }
@@ -471,7 +464,7 @@ function dataOf(event) {
 
 document.addEventListener('DOMContentLoaded', async () => {
   try {
-    await signIn();
+    state.self = await Footing.signIn();
   } catch (e) {
     showMessage(`Could not sign in: ${e.message || e.error || 'the identity provider did not answer'}`, 'error');
     return;

@@ -41,13 +41,46 @@ public final class DemoData {
      * how their right leg keeps up with the left (most people have a weaker side).
      */
     record Persona(String userId, ZoneId zone, String programSlug, double trainingProbability, int days,
-            double rightSideShare) {
+            double rightSideShare, double painShare, Map<String, Scripted> scripted) {
     }
 
+    /**
+     * One exercise a persona trains the same way every session, so that the guidance rule (stats-service's
+     * {@code ProgressionRule}, replayed from the ladder's start) ends in a known decision: {@code last} for the
+     * final sessions (counted from the end), {@code usual} before them.
+     */
+    record Scripted(Step usual, List<Step> last) {
+
+        record Step(int amount, Integer pain, double loadKg) {
+        }
+
+        Step at(int fromEnd) {
+            return fromEnd < last.size() ? last.get(last.size() - 1 - fromEnd) : usual;
+        }
+    }
+
+    /**
+     * Each demo athlete ends in one decision of DESIGN §9 on one exercise (the others follow their months of
+     * random training); DemoDataTest asserts each against the running system.
+     * <ul>
+     * <li>demo-ana GRADUATEs from curb-jump-two-feet to the one-leg variation: every session at 40, the top of the
+     *     20→40 ladder, so it climbs one step per two sessions and then graduates;</li>
+     * <li>demo-ana REGRESSes on line-jump-one-leg: both legs at 40, then pain 7 and 6 in her last two sessions;</li>
+     * <li>demo-ben PROGRESSes on toe-walk: 20 s holds take him to 25 s, which he misses until his last two
+     *     sessions hold 25 s: 25 → 30 s;</li>
+     * <li>demo-chen HOLDs on elevated-toe-raise: 32 reps with 10 kg meets 30 twice (→ 35), then misses 35.</li>
+     * </ul>
+     */
     static final List<Persona> PERSONAS = List.of(
-            new Persona("demo-ana", ZoneId.of("Europe/Berlin"), "smirnova-runner-foot-and-leg", 0.45, 120, 0.9),
-            new Persona("demo-ben", ZoneId.of("America/New_York"), "flat-feet-set", 0.7, 90, 1.0),
-            new Persona("demo-chen", ZoneId.of("Pacific/Auckland"), "simple-ankle-strengthening-at-home", 0.55, 150, 0.85));
+            new Persona("demo-ana", ZoneId.of("Europe/Berlin"), "smirnova-runner-foot-and-leg", 0.45, 120, 0.9, 0.1, Map.of(
+                    "curb-jump-two-feet", new Scripted(new Scripted.Step(40, null, 0), List.of()),
+                    "line-jump-one-leg", new Scripted(new Scripted.Step(40, 2, 0),
+                            List.of(new Scripted.Step(40, 7, 0), new Scripted.Step(38, 6, 0))))),
+            new Persona("demo-ben", ZoneId.of("America/New_York"), "flat-feet-set", 0.7, 90, 1.0, 0.15, Map.of(
+                    "toe-walk", new Scripted(new Scripted.Step(20, 3, 0),
+                            List.of(new Scripted.Step(25, 2, 0), new Scripted.Step(26, null, 0))))),
+            new Persona("demo-chen", ZoneId.of("Pacific/Auckland"), "simple-ankle-strengthening-at-home", 0.55, 150, 0.85, 0.05,
+                    Map.of("elevated-toe-raise", new Scripted(new Scripted.Step(32, null, 10), List.of()))));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -123,34 +156,57 @@ public final class DemoData {
         }
         Map<String, JsonNode> exercises = new HashMap<>();
         LocalDate today = LocalDate.now(clock.withZone(persona.zone()));
-        int posted = 0;
+        // The training days first: a scripted exercise needs to know how many sessions it ends after.
+        List<ZonedDateTime> starts = new ArrayList<>();
         for (int daysAgo = persona.days(); daysAgo >= 1; daysAgo--) {
             if (random.nextDouble() > persona.trainingProbability()) {
                 continue;
             }
             LocalDate day = today.minusDays(daysAgo);
-            double progress = 1.0 - (double) daysAgo / persona.days();
-            ZonedDateTime start = ZonedDateTime.of(day, LocalTime.of(6 + random.nextInt(13), random.nextInt(60)), persona.zone());
+            starts.add(ZonedDateTime.of(day, LocalTime.of(6 + random.nextInt(13), random.nextInt(60)), persona.zone()));
+        }
+        follow(persona, program);
+        int posted = 0;
+        for (int index = 0; index < starts.size(); index++) {
+            ZonedDateTime start = starts.get(index);
+            LocalDate day = start.toLocalDate();
+            double progress = (double) (index + 1) / starts.size();
+            int fromEnd = starts.size() - 1 - index;
             ArrayNode sets = json.createArrayNode();
             int minute = 0;
             for (JsonNode item : items) {
                 JsonNode exercise = exercises.computeIfAbsent(exerciseIdOf(item), this::exercise);
                 JsonNode prescription = item.path("prescription");
-                int setCount = Math.max(1, prescription.path("sets").asInt(2));
+                int setCount = Math.max(1, prescription.path("sets").asInt(exercise.path("prescription").path("sets").asInt(2)));
                 List<String> sides = exercise.path("unilateral").asBoolean() ? List.of("LEFT", "RIGHT") : List.of("BOTH");
+                Scripted scripted = persona.scripted().get(exercise.path("slug").asText());
+                boolean duration = "DURATION".equals(exercise.path("measurement").asText());
                 for (int s = 0; s < setCount; s++) {
                     for (String side : sides) {
                         minute += 1 + random.nextInt(2);
                         ObjectNode set = sets.addObject();
                         set.put("id", uuid(persona.userId(), day, "set", sets.size()).toString());
                         set.put("exerciseId", exercise.path("id").asText());
-                        double share = side.equals("RIGHT") ? persona.rightSideShare() : 1.0;
-                        if ("DURATION".equals(exercise.path("measurement").asText())) {
-                            set.put("durationSeconds", scaled(ranged(prescription, "holdSeconds", "holdSecondsMax", 30, progress, random), share));
+                        int amount;
+                        if (scripted != null) {
+                            Scripted.Step step = scripted.at(fromEnd);
+                            amount = step.amount();
+                            if (step.pain() != null) {
+                                set.put("pain", step.pain());
+                            }
+                            set.put("loadKg", step.loadKg());
                         } else {
-                            set.put("reps", scaled(ranged(prescription, "reps", "repsMax", 12, progress, random), share));
+                            double share = side.equals("RIGHT") ? persona.rightSideShare() : 1.0;
+                            amount = duration
+                                    ? scaled(ranged(prescription, "holdSeconds", "holdSecondsMax", 30, progress, random), share)
+                                    : scaled(ranged(prescription, "reps", "repsMax", 12, progress, random), share);
+                            set.put("loadKg", 0);
+                            // Some everyday soreness, never above 5: it does not hold anyone back.
+                            if (random.nextDouble() < persona.painShare()) {
+                                set.put("pain", 1 + random.nextInt(4));
+                            }
                         }
-                        set.put("loadKg", 0);
+                        set.put(duration ? "durationSeconds" : "reps", amount);
                         set.put("side", side);
                         set.put("completedAt", start.plusMinutes(minute).toInstant().toString());
                     }
@@ -171,6 +227,16 @@ public final class DemoData {
             posted += sets.size();
         }
         return posted;
+    }
+
+    /** The persona follows their program (at the catalog's advice, else stats' default), so adherence has weeks to show. */
+    private void follow(Persona persona, JsonNode program) throws IOException, InterruptedException {
+        HttpResponse<String> followed = send("PUT",
+                stats.resolve("/api/users/" + persona.userId() + "/programs/" + program.path("slug").asText()), "{}");
+        if (followed.statusCode() / 100 != 2) {
+            throw new IllegalStateException("stats-service refused " + persona.userId() + "'s follow of "
+                    + program.path("slug").asText() + ": " + followed.statusCode() + " " + followed.body());
+        }
     }
 
     private static int scaled(int amount, double share) {

@@ -50,6 +50,9 @@ public final class ServiceProcesses implements AutoCloseable {
         managementPorts.put("stats-service", statsManagementPort);
         // The dashboard is served by stats-service: its origin is the one the browser pages use.
         environment.put("FOOTING_WEB_ORIGINS", "http://localhost:" + statsPort);
+        // The training page, served by stats-service, calls these two from the browser.
+        environment.put("CATALOG_PUBLIC_URL", "http://localhost:" + catalogPort);
+        environment.put("SESSION_PUBLIC_URL", "http://localhost:" + sessionPort);
         for (String service : ports.keySet()) {
             if (!Files.exists(jarOf(service))) {
                 throw new IllegalStateException(jarOf(service) + " is missing: build first with ./mvnw package -DskipTests");

@@ -47,5 +47,11 @@ public interface StatsConfig {
 
         /** The public Authorization Code + PKCE client of the browser pages. */
         String clientId();
+
+        /** catalog-service as the browser reaches it: the training page reads exercises and programs there. */
+        String catalogUrl();
+
+        /** session-service as the browser reaches it: the training page logs sets there. */
+        String sessionUrl();
     }
 }

@@ -27,10 +27,20 @@ class DashboardConfigTest {
     }
 
     @Test
-    void theSignInLibraryAndThePageAreServedByTheAppItselfWithoutAToken() {
+    void theSignInLibraryAndThePagesAreServedByTheAppItselfWithoutAToken() {
         given().get("/webjars/keycloak-js/25.0.4/dist/keycloak.js").then().statusCode(200);
         given().get("/").then().statusCode(200);
         given().get("/dashboard/dashboard.js").then().statusCode(200);
+        given().get("/shared/footing.js").then().statusCode(200);
+        given().get("/train.html").then().statusCode(200);
+        given().get("/train/train.js").then().statusCode(200);
+    }
+
+    @Test
+    void theTrainingPageLearnsWhereCatalogAndSessionsAreWithoutAToken() {
+        given().get("/api/dashboard/services").then().statusCode(200)
+                .body("catalog", equalTo("http://localhost:8081"))
+                .body("session", equalTo("http://localhost:8082"));
     }
 
     @Test
