@@ -136,6 +136,42 @@ class TrainingPageBrowserTest {
         assertFitsThePhone();
     }
 
+    @Test
+    void aHoldIsTimedAndLoggedWithOneTapPerLegAndTheSideTogglesAfterEachSet() {
+        String ben = "demo-ben";
+        String stand = "single-leg-stand"; // DURATION, one leg at a time; not in demo-ben's program or other tests
+        browser.get(RunningSystem.stats("/train.html?exercise=" + stand));
+        signIn(ben);
+        within(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-start")));
+        assertThat(browser.findElement(By.id("side-LEFT")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertFitsThePhone();
+
+        click("hold-start");
+        // The timer runs on the page; stopping it logs the hold (at least one second) on the left leg.
+        within(WAIT).until(ExpectedConditions.textMatches(By.id("hold-seconds"), java.util.regex.Pattern.compile("[1-9][0-9]*")));
+        click("hold-stop");
+        within(WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#logged li"), 1));
+        assertThat(browser.findElement(By.cssSelector("#logged li")).getText()).matches(".* s · left");
+        assertThat(browser.findElement(By.id("side-RIGHT")).getAttribute("aria-pressed")).isEqualTo("true");
+
+        click("hold-start");
+        within(WAIT).until(ExpectedConditions.textMatches(By.id("hold-seconds"), java.util.regex.Pattern.compile("[1-9][0-9]*")));
+        click("hold-stop");
+        within(WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#logged li"), 2));
+        assertThat(browser.findElements(By.cssSelector("#logged li")).get(1).getText()).matches(".* s · right");
+        click("finish");
+        within(WAIT).until(d -> d.findElements(By.cssSelector("#next-targets li[data-exercise='" + stand + "'][data-decision]"))
+                .size() == 1);
+
+        // Both holds are in session-service, one per leg, as the athlete's own sets.
+        JsonPath sessions = as(ben).get(RunningSystem.session("/api/sessions?size=1")).then().statusCode(200).extract().jsonPath();
+        JsonPath session = as(ben).get(RunningSystem.session("/api/sessions/" + sessions.getString("items[0].id")))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(session.getList("sets.side")).containsExactlyInAnyOrder("LEFT", "RIGHT");
+        assertThat(session.getList("sets.durationSeconds", Integer.class)).allSatisfy(s -> assertThat(s).isPositive());
+        assertFitsThePhone();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> repsLadderOf(JsonPath exercise) {
         List<Map<String, Object>> ladders = exercise.getList("progression.ladders");
