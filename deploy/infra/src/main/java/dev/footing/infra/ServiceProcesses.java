@@ -53,6 +53,9 @@ public final class ServiceProcesses implements AutoCloseable {
         // The training page, served by stats-service, calls these two from the browser.
         environment.put("CATALOG_PUBLIC_URL", "http://localhost:" + catalogPort);
         environment.put("SESSION_PUBLIC_URL", "http://localhost:" + sessionPort);
+        if (!Files.exists(jvmOptions())) {
+            throw new IllegalStateException(jvmOptions() + " is missing: the root must be the repository's");
+        }
         for (String service : ports.keySet()) {
             if (!Files.exists(jarOf(service))) {
                 throw new IllegalStateException(jarOf(service) + " is missing: build first with ./mvnw package -DskipTests");
@@ -124,7 +127,8 @@ public final class ServiceProcesses implements AutoCloseable {
         managementPorts.put(instance, managementPort);
         try {
             Files.createDirectories(logDir);
-            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jarOf(service).toString())
+            // The images' JVM options (deploy/jvm-options), so the local run sizes as compose and Kubernetes do.
+            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "@" + jvmOptions(), "-jar", jarOf(service).toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(instance + ".log").toFile()));
             Map<String, String> env = builder.environment();
@@ -208,6 +212,11 @@ public final class ServiceProcesses implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** The java argument file with the JVM options every service runs with, here and in the images. */
+    private Path jvmOptions() {
+        return root.resolve("deploy/jvm-options");
     }
 
     private Path jarOf(String service) {
