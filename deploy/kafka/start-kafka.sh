@@ -20,7 +20,8 @@ partitions="${WORKOUT_EVENTS_PARTITIONS:-6}"
 stats_group="${STATS_CONSUMER_GROUP_ID:-stats-service}"
 cluster_id="${CLUSTER_ID:-Zm9vdGluZy1rYWZrYS0x}"
 external_port="${KAFKA_EXTERNAL_PORT:-29092}"
-bin=/opt/kafka/bin
+# KAFKA_HOME and KAFKA_DATA_DIR only for trying the script outside the image.
+bin="${KAFKA_HOME:-/opt/kafka}/bin"
 config=/tmp/footing-server.properties
 ready=/tmp/footing-ready
 local_broker=127.0.0.1:9094
@@ -52,7 +53,7 @@ listener.name.external.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.se
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=false
 super.users=User:ANONYMOUS
-log.dirs=/var/lib/kafka/data
+log.dirs=${KAFKA_DATA_DIR:-/var/lib/kafka/data}
 auto.create.topics.enable=false
 num.partitions=1
 offsets.topic.replication.factor=1
@@ -79,60 +80,48 @@ user() { # name password
     "$bin/kafka-configs.sh" --bootstrap-server "$local_broker" --alter --entity-type users --entity-name "$1" \
         --add-config "SCRAM-SHA-512=[iterations=8192,password=$2]" > /dev/null
 }
-topic() { # name partitions configs...
-    local name="$1" count="$2"
-    shift 2
-    "$bin/kafka-topics.sh" --bootstrap-server "$local_broker" --create --if-not-exists --topic "$name" \
-        --partitions "$count" --replication-factor 1 "$@"
+topic() { # name, then kafka-topics options
+    "$bin/kafka-topics.sh" --bootstrap-server "$local_broker" --create --if-not-exists --topic "$@"
+}
+grow() { # name partitions
     local current
-    current=$("$bin/kafka-topics.sh" --bootstrap-server "$local_broker" --describe --topic "$name" \
+    current=$("$bin/kafka-topics.sh" --bootstrap-server "$local_broker" --describe --topic "$1" \
         | sed -n 's/.*PartitionCount: *\([0-9]*\).*/\1/p' | head -n 1)
-    if [ -n "$current" ] && [ "$current" -lt "$count" ]; then
+    if [ -n "$current" ] && [ "$current" -lt "$2" ]; then
         # Growth only: Kafka cannot take partitions away. Users move to other partitions (see README).
-        "$bin/kafka-topics.sh" --bootstrap-server "$local_broker" --alter --topic "$name" --partitions "$count"
+        "$bin/kafka-topics.sh" --bootstrap-server "$local_broker" --alter --topic "$1" --partitions "$2"
     fi
 }
-allow() { # principal operation resource-options...
-    local principal="$1" operation="$2"
-    shift 2
-    "$bin/kafka-acls.sh" --bootstrap-server "$local_broker" --add --allow-principal "User:$principal" \
-        --operation "$operation" "$@" > /dev/null
+allow() { # principal, then operations and resources (kafka-acls takes several of each)
+    local principal="$1"
+    shift
+    "$bin/kafka-acls.sh" --bootstrap-server "$local_broker" --add --allow-principal "User:$principal" "$@" > /dev/null
 }
 
 user catalog-service "$CATALOG_KAFKA_PASSWORD"
 user session-service "$SESSION_KAFKA_PASSWORD"
 user stats-service "$STATS_KAFKA_PASSWORD"
 
-topic exercise-catalog 3 --config cleanup.policy=compact --config min.compaction.lag.ms=0
-topic program-catalog 3 --config cleanup.policy=compact --config min.compaction.lag.ms=0
+topic exercise-catalog --partitions 3 --replication-factor 1 --config cleanup.policy=compact --config min.compaction.lag.ms=0
+topic program-catalog --partitions 3 --replication-factor 1 --config cleanup.policy=compact --config min.compaction.lag.ms=0
 # Kept forever: stats-service rebuilds from it.
-topic workout-events "$partitions" --config retention.ms=-1 --config retention.bytes=-1
-topic workout-events-dlq 1 --config retention.ms=2592000000
+topic workout-events --partitions "$partitions" --replication-factor 1 --config retention.ms=-1 --config retention.bytes=-1
+grow workout-events "$partitions"
+topic workout-events-dlq --partitions 1 --replication-factor 1 --config retention.ms=2592000000
 
 # catalog-service writes the catalog topics.
-for t in exercise-catalog program-catalog; do
-    allow catalog-service Write --topic "$t"
-    allow catalog-service Describe --topic "$t"
-done
+allow catalog-service --operation Write --operation Describe --topic exercise-catalog --topic program-catalog
 # session-service writes workout-events and keeps replicas of the catalog topics, each instance in a
 # consumer group of its own (session-service-exercise-replica-<random>): a prefixed group ACL.
-allow session-service Write --topic workout-events
-allow session-service Describe --topic workout-events
-for t in exercise-catalog program-catalog; do
-    allow session-service Read --topic "$t"
-    allow session-service Describe --topic "$t"
-done
-allow session-service Read --group session-service- --resource-pattern-type prefixed
+allow session-service --operation Write --operation Describe --topic workout-events
+allow session-service --operation Read --operation Describe --topic exercise-catalog --topic program-catalog
+allow session-service --operation Read --group session-service- --resource-pattern-type prefixed
 # stats-service reads workout-events (group stats-service, or STATS_CONSUMER_GROUP_ID) and the
 # catalog topics, and writes dead letters only.
-for t in workout-events exercise-catalog program-catalog; do
-    allow stats-service Read --topic "$t"
-    allow stats-service Describe --topic "$t"
-done
-allow stats-service Write --topic workout-events-dlq
-allow stats-service Describe --topic workout-events-dlq
-allow stats-service Read --group stats-service --resource-pattern-type prefixed
-allow stats-service Read --group "$stats_group"
+allow stats-service --operation Read --operation Describe --topic workout-events --topic exercise-catalog --topic program-catalog
+allow stats-service --operation Write --operation Describe --topic workout-events-dlq
+allow stats-service --operation Read --group stats-service --resource-pattern-type prefixed
+allow stats-service --operation Read --group "$stats_group"
 
 touch "$ready"
 echo "footing: users, topics and ACLs in place"
