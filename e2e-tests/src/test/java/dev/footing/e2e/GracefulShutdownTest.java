@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,11 +36,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A rollout, as a load balancer's clients see it: a session-service instance gets SIGTERM while
- * clients keep posting sessions to it. Its graceful shutdown (common's {@code quarkus.shutdown.*})
- * lets the requests in flight finish, so nothing it answered is lost and nothing it answers is a
- * 5xx. A client whose connection is refused or cut (the instance is gone) retries the same
- * request, same ids, on the instance that stays, as it would on a restarted one. At the end, every
- * session that got a 201 is counted once in stats-service.
+ * clients keep posting sessions through a load balancer that sends them to it as long as its
+ * readiness says UP (polled every 100 ms, as a Kubernetes endpoint or an HAProxy check would).
+ * Its graceful shutdown (common's {@code quarkus.shutdown.*}) turns readiness DOWN first, serves on
+ * for the delay, and lets the requests in flight finish: nothing it answered is lost, nothing it
+ * answers is a 5xx, and it stops on its own well within the timeout. A request whose connection is
+ * refused or cut anyway is retried, same ids, on the instance that stays, as it would be on a
+ * restarted one. At the end, every session that got a 201 is counted once in stats-service.
  *
  * <p>The instance under test is a second session-service of its own (the shared one keeps serving
  * the other tests); the sessions belong to a user of this test only, posted by the admin.
@@ -85,7 +88,23 @@ class GracefulShutdownTest {
         AtomicInteger answeredByLeaving = new AtomicInteger();
         AtomicInteger retriedElsewhere = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean inRotation = new AtomicBoolean(true);
+        AtomicReference<Instant> readinessDown = new AtomicReference<>();
+        AtomicReference<Instant> firstCut = new AtomicReference<>();
         CountDownLatch warm = new CountDownLatch(CLIENTS * 20);
+
+        // The load balancer's health check: out of rotation once readiness is anything but 200.
+        URI readiness = system.managementUrl(LEAVING, "/q/health/ready");
+        Thread balancer = new Thread(() -> {
+            while (running.get() && inRotation.get()) {
+                if (!ready(readiness)) {
+                    readinessDown.compareAndSet(null, Instant.now());
+                    inRotation.set(false);
+                }
+                sleep(100);
+            }
+        }, "graceful-balancer");
+        balancer.start();
 
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
@@ -93,13 +112,16 @@ class GracefulShutdownTest {
                 while (running.get()) {
                     UUID id = UUID.randomUUID();
                     Map<String, Object> body = session(id);
+                    boolean toLeaving = inRotation.get();
                     try {
-                        HttpResponse<String> answer = post(leaving, body);
-                        record(answer, id, created, serverErrors);
-                        answeredByLeaving.incrementAndGet();
+                        record(post(toLeaving ? leaving : staying, body), id, created, serverErrors);
+                        if (toLeaving) {
+                            answeredByLeaving.incrementAndGet();
+                        }
                     } catch (IOException goneOrCut) {
                         // Refused, or cut while in flight (the outcome unknown): the same request,
                         // same ids, elsewhere. A resend of a stored session is a 201 again.
+                        firstCut.compareAndSet(null, Instant.now());
                         retriedElsewhere.incrementAndGet();
                         try {
                             record(post(staying, body), id, created, serverErrors);
@@ -119,29 +141,62 @@ class GracefulShutdownTest {
         assertThat(warm.await(60, TimeUnit.SECONDS)).as("the clients got going").isTrue();
         // For the memory budget of deploy/jvm-options (250 MiB per service): what it holds under load.
         System.out.printf("graceful shutdown: %s resident before SIGTERM: %s%n", LEAVING, residentSize(leavingPid));
+        Path logFile = Path.of(System.getProperty("footing.root", "..")).toAbsolutePath().normalize()
+                .resolve("e2e-tests/target/service-logs/" + LEAVING + ".log");
+        long logBefore = Files.size(logFile);
         Instant sigterm = Instant.now();
         system.stop(LEAVING); // SIGTERM, then waits for the process to exit (kills it after 30 s)
         Duration exitedAfter = Duration.between(sigterm, Instant.now());
-        Thread.sleep(1000); // a second more of clients that find it gone
+        Thread.sleep(1000); // a second more of clients, all on the instance that stays
         running.set(false);
+        balancer.join(5_000);
         for (Thread client : clients) {
             client.join(15_000);
         }
 
-        String log = Files.readString(Path.of(System.getProperty("footing.root", "..")).toAbsolutePath().normalize()
-                .resolve("e2e-tests/target/service-logs/" + LEAVING + ".log"));
-        System.out.printf("graceful shutdown: pid %d exited %d ms after SIGTERM; %d answers from it, %d retried elsewhere, %d sessions created%n",
-                leavingPid, exitedAfter.toMillis(), answeredByLeaving.get(), retriedElsewhere.get(), created.size());
+        String shutdownLog = Files.readString(logFile).substring((int) logBefore);
+        System.out.printf("graceful shutdown: pid %d exited %d ms after SIGTERM, readiness down after %s ms, first cut connection after %s ms;"
+                + " %d answers from it, %d retried elsewhere, %d sessions created%n",
+                leavingPid, exitedAfter.toMillis(), millisAfter(sigterm, readinessDown.get()), millisAfter(sigterm, firstCut.get()),
+                answeredByLeaving.get(), retriedElsewhere.get(), created.size());
 
         assertThat(serverErrors).as("5xx answers or failed retries").isEmpty();
+        assertThat(readinessDown.get()).as("readiness turned DOWN before the instance was gone").isNotNull();
+        if (firstCut.get() != null) {
+            assertThat(readinessDown.get()).as("readiness dropped before any connection was refused or cut").isBefore(firstCut.get());
+        }
         assertThat(exitedAfter).as("it left on its own, not killed after 30 s").isLessThan(Duration.ofSeconds(25));
-        assertThat(log).as("the shutdown did not time out").doesNotContain("Timed out waiting for graceful shutdown");
+        assertThat(shutdownLog).as("the shutdown did not time out").doesNotContain("Timed out waiting for graceful shutdown");
         assertThat(answeredByLeaving.get()).isGreaterThan(0);
 
         // +1: the session that proved the replica was ready in @BeforeAll.
         int expectedSets = created.size() + 1;
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(countedSets()).as("sets counted by stats-service").isEqualTo(expectedSets));
+    }
+
+    private static boolean ready(URI readiness) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(1)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String millisAfter(Instant start, Instant event) {
+        return event == null ? "-" : String.valueOf(Duration.between(start, event).toMillis());
     }
 
     private static String residentSize(long pid) {
