@@ -103,7 +103,7 @@ user session-service "$SESSION_KAFKA_PASSWORD"
 user stats-service "$STATS_KAFKA_PASSWORD"
 
 topic exercise-catalog --partitions 3 --replication-factor 1 --config cleanup.policy=compact --config min.compaction.lag.ms=0
-topic program-catalog --partitions 3 --replication-factor 1 --config cleanup.policy=compact --config min.compaction.lag.ms=0
+topic program-catalog --partitions 1 --replication-factor 1 --config cleanup.policy=compact --config min.compaction.lag.ms=0
 # Kept forever: stats-service rebuilds from it.
 topic workout-events --partitions "$partitions" --replication-factor 1 --config retention.ms=-1 --config retention.bytes=-1
 grow workout-events "$partitions"
