@@ -25,6 +25,8 @@ import dev.footing.stats.catalog.CatalogReplica;
 import dev.footing.stats.facts.UserClock;
 import io.quarkus.security.Authenticated;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
 /** The programs a user follows (docs/architecture.md §9): read like any stats, changed by the user or an admin. */
 @Path("/api/users/{userId}/programs")
 @Authenticated
@@ -65,7 +67,7 @@ public class ProgramResource {
     @Path("/{program}")
     @Consumes(MediaType.APPLICATION_JSON)
     public FollowedProgram follow(@PathParam("userId") String userIdParam, @PathParam("program") String programParam,
-            @Valid FollowRequest request) {
+            @RequestBody(required = false) @Valid FollowRequest request) {
         String userId = access.toManage(userIdParam);
         CatalogProgram program = resolve(programParam);
         int sessionsPerWeek = request != null && request.sessionsPerWeek() != null ? request.sessionsPerWeek()
