@@ -175,6 +175,16 @@ class ProgressionRuleTest {
     }
 
     @Test
+    void atTheTopOfTheRangeGraduationWaitsForItsTwoSessions() {
+        Guidance guidance = decide(CURB_JUMP, new Log().sessions(9, 40));
+
+        assertThat(guidance.decision()).isEqualTo(Decision.HOLD);
+        assertThat(guidance.target().reps()).isEqualTo(40);
+        assertThat(why(guidance)).containsExactly(Map.entry("code", "TARGET_NOT_MET"), Map.entry("sessionsMet", 1),
+                Map.entry("sessionsRequired", 2));
+    }
+
+    @Test
     void graduationStandsWhileTheUserKeepsTrainingTheEasierForm() {
         Guidance guidance = decide(CURB_JUMP, new Log().sessions(12, 40));
 
@@ -524,6 +534,56 @@ class ProgressionRuleTest {
     }
 
     @Test
+    void aLoadOnlyRuleStepsTheLoadAndGraduatesAfterItsOwnSuccesses() {
+        Variation band = new Variation("band-raise", Measurement.REPS, false, new Prescription(1, 15, null),
+                new Progression(List.of(), new LoadStep(new BigDecimal("2.5"), new BigDecimal("4"), 3), "band-raise-one-leg", null));
+        Guidance stepped = ProgressionRule.decide(band, new Log().sessions(3, 15).sets, null, null);
+        Guidance capped = ProgressionRule.decide(band, new Log().sessions(3, 15).session().loaded("4", 15)
+                .session().loaded("4", 15).session().loaded("4", 15).sets, null, null);
+        Guidance waiting = ProgressionRule.decide(band, new Log().sessions(3, 15).session().loaded("4", 15)
+                .session().loaded("4", 15).session().loaded("4", 15).session().loaded("4", 15).sets, null, null);
+
+        assertThat(why(stepped)).containsEntry("code", "LOAD_STEP").containsEntry("toKg", new BigDecimal("2.5"));
+        assertThat(why(capped)).containsEntry("code", "LOAD_STEP").containsEntry("fromKg", new BigDecimal("2.5"))
+                .containsEntry("toKg", new BigDecimal("4"));
+        assertThat(why(waiting)).containsExactly(Map.entry("code", "TARGET_NOT_MET"), Map.entry("sessionsMet", 1),
+                Map.entry("sessionsRequired", 3));
+    }
+
+    @Test
+    void aPausePerRepIsNotAHoldTarget() {
+        Variation paused = new Variation("heel-raise-pause", Measurement.REPS, false, new Prescription(2, 15, 5), null);
+        Variation hold = new Variation("toe-stand", Measurement.DURATION, false, new Prescription(2, 15, 5), null);
+
+        assertThat(ProgressionRule.startOf(paused)).isEqualTo(reps("heel-raise-pause", 2, 15, false));
+        assertThat(ProgressionRule.startOf(hold)).isEqualTo(new Target("toe-stand", 2, null, 5, NO_LOAD, false));
+    }
+
+    @Test
+    void loadStepsStopAtTheCeilingOrNeverWithoutOne() {
+        LoadStep capped = new LoadStep(new BigDecimal("2.5"), new BigDecimal("4"), 1);
+        LoadStep open = new LoadStep(new BigDecimal("2.5"), null, 1);
+
+        assertThat(capped.up(new BigDecimal("2.5"))).isEqualTo(new BigDecimal("4"));
+        assertThat(capped.up(new BigDecimal("1.5"))).isEqualTo(new BigDecimal("4"));
+        assertThat(capped.up(BigDecimal.ZERO)).isEqualTo(new BigDecimal("2.5"));
+        assertThat(capped.atCeiling(new BigDecimal("4.0"))).isTrue();
+        assertThat(capped.atCeiling(new BigDecimal("3.9"))).isFalse();
+        assertThat(open.up(new BigDecimal("7.5"))).isEqualTo(BigDecimal.TEN.setScale(0));
+        assertThat(open.up(new BigDecimal("7.5")).toPlainString()).isEqualTo("10");
+        assertThat(open.atCeiling(new BigDecimal("1000"))).isFalse();
+        assertThat(LoadStep.plain(new BigDecimal("2.50"))).isEqualTo(new BigDecimal("2.5"));
+        assertThat(LoadStep.plain(new BigDecimal("20.0")).toPlainString()).isEqualTo("20");
+    }
+
+    @Test
+    void theSmallestRulesAreRules() {
+        assertThat(new Ladder(Axis.REPS, 20, 1, 20, 1).up(20)).isEqualTo(20);
+        assertThat(new Ladder(Axis.SETS, 1, 1, 3, 1).up(1)).isEqualTo(2);
+        assertThat(new LoadStep(new BigDecimal("0.5"), null, 1).stepKg()).isEqualByComparingTo("0.5");
+    }
+
+    @Test
     void nothingToDecideFromIsRefused() {
         assertThatThrownBy(() -> ProgressionRule.decide(CURB_JUMP, List.of(), null, null))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -534,6 +594,10 @@ class ProgressionRuleTest {
         assertThatThrownBy(() -> new Ladder(Axis.REPS, 40, 5, 20, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Ladder(Axis.REPS, 20, 0, 40, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Ladder(Axis.REPS, 20, 5, 40, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Ladder(null, 20, 5, 40, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LoadStep(BigDecimal.ZERO, null, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LoadStep(new BigDecimal("-1"), null, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LoadStep(null, null, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LoadStep(BigDecimal.ONE, null, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -110,6 +110,15 @@ class AdherenceWeeksTest {
     }
 
     @Test
+    void aPlanStartedBeforeTheFirstSessionCountsTheWeeksMissed() {
+        AdherenceWeeks.Result result = of(1, "2026-12-08", List.of(session("2026-12-22", PROGRAM, A, B)),
+                "2026-12-07", "2026-12-27", "2026-12-27");
+
+        assertThat(result.weeks()).containsExactly(new AdherenceWeek("2026-W50", 1, 0, false),
+                new AdherenceWeek("2026-W51", 1, 0, false), new AdherenceWeek("2026-W52", 1, 1, true));
+    }
+
+    @Test
     void twoSessionsInOneWeekBothCount() {
         AdherenceWeeks.Result result = of(2, "2026-12-01", List.of(session("2026-12-21", PROGRAM, A, B),
                 session("2026-12-21", PROGRAM, C, D), session("2026-12-23", PROGRAM, A)), "2026-12-21", "2026-12-27", "2026-12-27");
