@@ -73,11 +73,22 @@ public class GuidanceService {
                 // Not (yet) in the replica: what the sets say, and no rule.
                 : new Variation(trained.slug(), trained.measurement(), trained.unilateral(), null, null);
         Progression rule = exercise.progression() == null ? Progression.NONE : exercise.progression();
+        if (retired(bySlug.get(rule.next())) || retired(bySlug.get(rule.previous()))) {
+            // The catalog's word (docs/architecture.md §9): a retired variation is no variation.
+            rule = new Progression(rule.ladders(), rule.load(), retired(bySlug.get(rule.next())) ? null : rule.next(),
+                    retired(bySlug.get(rule.previous())) ? null : rule.previous());
+            exercise = new Variation(exercise.slug(), exercise.measurement(), exercise.unilateral(), exercise.prescription(),
+                    rule);
+        }
         Guidance guidance = ProgressionRule.decide(exercise, trained.sets(), variation(bySlug.get(rule.next())),
                 variation(bySlug.get(rule.previous())));
         return new GuidanceItem(new GuidanceItem.ExerciseName(trained.id(), trained.slug(), trained.name()),
                 guidance.target(), guidance.decision(), guidance.next(), guidance.why().asJson(),
                 new GuidanceItem.BasedOn(guidance.sessions(), guidance.lastSession()));
+    }
+
+    private static boolean retired(CatalogExercise exercise) {
+        return exercise != null && exercise.retired();
     }
 
     private Variation variation(CatalogExercise exercise) {

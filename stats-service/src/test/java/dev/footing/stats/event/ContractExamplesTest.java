@@ -66,6 +66,18 @@ class ContractExamplesTest {
     }
 
     @Test
+    void painAndTheSessionsProgramAreRead() {
+        ContractExample set = ContractExamples.SET_COMPLETED_WITH_PAIN_AND_PROGRAM.load();
+        SetCompleted completed = (SetCompleted) decode(set);
+        assertThat(completed.pain()).isEqualTo(set.value().get("pain").intValue());
+        assertThat(completed.programId()).hasToString(set.value().get("programId").textValue());
+        ContractExample session = ContractExamples.SESSION_COMPLETED_WITH_PROGRAM.load();
+        assertThat(((SessionCompleted) decode(session)).programId()).hasToString(session.value().get("programId").textValue());
+        assertThat(((SetCompleted) decode(ContractExamples.SET_COMPLETED.load())).pain()).isNull();
+        assertThat(((SessionCompleted) decode(ContractExamples.SESSION_COMPLETED.load())).programId()).isNull();
+    }
+
+    @Test
     void theCatalogSnapshotsGiveTheReplicaWhatGuidanceAndAdherenceNeed() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = StrictMapper.create().findAndRegisterModules();
         ContractExample exercise = ContractExamples.EXERCISE_SNAPSHOT.load();
