@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.footing.catalog.progression.Progression;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An exercise as the API answers it and as it is published to {@code exercise-catalog}: one shape,
@@ -12,7 +13,7 @@ import dev.footing.catalog.progression.Progression;
  */
 public record ExerciseView(UUID id, String slug, String name, String summary, List<String> instructions,
         Category category, List<BodyArea> bodyAreas, List<Equipment> equipment, Difficulty difficulty,
-        Measurement measurement, boolean unilateral, Prescription prescription, Progression progression,
+        Measurement measurement, boolean unilateral, Prescription prescription, @Schema(nullable = true) Progression progression,
         List<String> cautions, String source, List<String> ownAdvice, boolean retired, Instant updatedAt) {
 
     public static ExerciseView of(Exercise e) {

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.footing.catalog.exercise.Prescription;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A program as the API answers it; each item names its exercise so a client can link to it. */
 public record ProgramView(UUID id, String slug, String name, String goal, String author, String frequency,
-        Integer sessionsPerWeek, List<Item> items) {
+        @Schema(nullable = true) Integer sessionsPerWeek, List<Item> items) {
 
-    public record Item(int position, ExerciseRef exercise, Prescription prescription) {
+    public record Item(int position, ExerciseRef exercise, @Schema(nullable = true) Prescription prescription) {
     }
 
     /** Enough of the exercise to show and link it; {@code retired} tells a client the link is historical. */

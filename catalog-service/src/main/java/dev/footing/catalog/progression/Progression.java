@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How an exercise is progressed (docs/architecture.md §9): ladders tried in order, the first that
@@ -17,9 +18,9 @@ import jakarta.validation.constraints.Size;
 public record Progression(
         @NotNull(message = "is required (may be empty)") @Size(max = 3, message = "must have at most {max} entries")
         List<@NotNull(message = "must not be null") @Valid Ladder> ladders,
-        @Valid LoadStep load,
+        @Schema(nullable = true) @Valid LoadStep load,
         @Size(max = 80, message = "must be at most {max} characters")
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be the slug of another exercise") String next,
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be the slug of another exercise") @Schema(nullable = true) String next,
         @Size(max = 80, message = "must be at most {max} characters")
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be the slug of another exercise") String previous) {
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be the slug of another exercise") @Schema(nullable = true) String previous) {
 }

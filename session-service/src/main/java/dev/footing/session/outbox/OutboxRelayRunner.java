@@ -2,6 +2,7 @@ package dev.footing.session.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,10 +17,10 @@ import dev.footing.session.config.SessionConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,8 +45,10 @@ public class OutboxRelayRunner {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Quarkus' {@code kafka.*} settings (bootstrap servers, and SASL/TLS where configured), as every channel gets them. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaDefaults;
 
     private final RelayStatus status = new RelayStatus();
     private final AtomicBoolean busy = new AtomicBoolean();
@@ -147,11 +150,11 @@ public class OutboxRelayRunner {
     private synchronized void probe() {
         try {
             if (admin == null) {
-                admin = Admin.create(Map.of(
-                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        AdminClientConfig.CLIENT_ID_CONFIG, "session-service-outbox-probe",
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000"));
+                Map<String, Object> config = new HashMap<>(kafkaDefaults);
+                config.put(AdminClientConfig.CLIENT_ID_CONFIG, "session-service-outbox-probe");
+                config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+                config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+                admin = Admin.create(config);
             }
             admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
             status.probed(true, null);

@@ -19,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -68,6 +69,15 @@ public class LiveUpdates {
         });
         long pollIntervalMs = config.live().pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::pollOtherInstances, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * On SIGTERM (a rollout): readiness is already down, so a dashboard that reconnects reaches
+     * another instance. Ending the streams now lets the graceful shutdown finish at once instead of
+     * waiting its whole timeout for streams that never end by themselves.
+     */
+    void endStreams(@Observes ShutdownDelayInitiatedEvent event) {
+        subscribers.values().forEach(clients -> clients.forEach(Client::end));
     }
 
     @PreDestroy
