@@ -114,7 +114,7 @@ public final class PipelineBenchmark {
         System.out.printf("%nIngest: %d users × %d workouts × %d sets, %d client threads%n", users, sessions, sets, clients);
         Profiler profiler = new Profiler(Map.of("session-service", services.pid("session-service"),
                 "stats-service", services.pid("stats-service")), Path.of(System.getProperty("footing.root", ".")).resolve("bench/target/jfr"));
-        profiler.start();
+        profiler.start("ingest");
         Map<String, Object> ingest = ingest("load", users, sessions, sets, clients, true);
         profiler.stop();
         double accepted = (double) ingest.get("acceptedSetsPerSecond");
@@ -142,7 +142,9 @@ public final class PipelineBenchmark {
 
         int concurrency = Integer.getInteger("bench.concurrent.clients", 64);
         System.out.printf("%nConcurrency: single-set POSTs from %d clients%n", concurrency);
+        profiler.start("concurrent");
         Map<String, Object> conc = concurrent("conc", concurrency, Duration.ofSeconds(Integer.getInteger("bench.concurrent.seconds", 15)), true);
+        profiler.stop();
         double concRate = (double) conc.get("setsPerSecond");
         report.line(concurrency + " clients, single-set POSTs", "%,.0f sets/s = %.0f %% of baseline %,.0f; %s".formatted(concRate,
                 100 * concRate / singles.perSecond(), singles.perSecond(), latencyText(conc, "post")),
@@ -322,12 +324,12 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * {@code rate} sets a second, spread over ten users each posting on its own thread, for
-     * {@code duration}; a set is visible when its user's {@code /live} stream pushes a count that
-     * includes it.
+     * {@code rate} sets a second, spread over fifty users each posting on its own thread (ten a
+     * second each, so a slow answer does not hold the next set back), for {@code duration}; a set is
+     * visible when its user's {@code /live} stream pushes a count that includes it.
      */
     private Map<String, Object> freshness(int rate, Duration duration) throws Exception {
-        int users = 10;
+        int users = 50;
         List<Double> visible = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Double> post = java.util.Collections.synchronizedList(new ArrayList<>());
         List<UserStream> streams = new ArrayList<>();

@@ -22,12 +22,13 @@ final class Profiler {
         this.dir = dir;
     }
 
-    void start() throws IOException, InterruptedException {
+    /** Starts one recording per service, written to {@code <service>-<scenario>.jfr}. */
+    void start(String scenario) throws IOException, InterruptedException {
         if (enabled) {
             Files.createDirectories(dir);
             for (Map.Entry<String, Long> service : pids.entrySet()) {
                 jcmd(service.getValue(), "JFR.start", "name=bench", "settings=profile",
-                        "filename=" + dir.resolve(service.getKey() + ".jfr").toAbsolutePath());
+                        "filename=" + dir.resolve(service.getKey() + "-" + scenario + ".jfr").toAbsolutePath());
             }
         }
     }
