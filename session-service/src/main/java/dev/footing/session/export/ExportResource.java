@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -85,6 +86,22 @@ public class ExportResource {
             }
         };
         return Response.ok(body, query.format().mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + query.fileName(user) + "\"")
+                .build();
+    }
+
+    /**
+     * What GET would answer, without a body: checked like GET, but no export slot and no cursor are
+     * taken. Left to JAX-RS, HEAD would run GET, whose slot and cursor are given back only by the
+     * body's writer, which a HEAD answer never runs.
+     */
+    @HEAD
+    @Operation(summary = "The export's headers (content type, file name) without the rows")
+    public Response exportHeaders(@PathParam("userId") String userId, @QueryParam("format") String format,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        String user = access.userInPath(userId);
+        ExportQuery query = ExportQuery.parse(format, from, to);
+        return Response.ok().type(query.format().mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + query.fileName(user) + "\"")
                 .build();
     }

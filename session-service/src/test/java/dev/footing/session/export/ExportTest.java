@@ -153,6 +153,16 @@ class ExportTest {
     }
 
     @Test
+    void headAnswersTheHeadersAndHoldsNoExportSlot() {
+        // More HEADs than there are export slots: none may keep one, or the GET after them is a 503.
+        for (int i = 0; i < 3; i++) {
+            asUser().head("/api/users/{u}/export", user).then().statusCode(200)
+                    .header("Content-Disposition", equalTo("attachment; filename=\"footing-" + user + ".csv\""));
+        }
+        asUser().get("/api/users/{u}/export", user).then().statusCode(200);
+    }
+
+    @Test
     void fromAfterToIsA400() {
         asUser().queryParam("from", "2026-04-01").queryParam("to", "2026-03-01").get("/api/users/{u}/export", user).then()
                 .statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("from"));
