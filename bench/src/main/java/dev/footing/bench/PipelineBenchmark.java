@@ -42,6 +42,8 @@ import dev.footing.infra.TestInfrastructure;
  */
 public final class PipelineBenchmark {
 
+    private static final int MAX_OUTSTANDING = 1000;
+
     private final ServiceProcesses services;
     private final FootingClient api;
     private final CpuMeter cpu;
@@ -429,7 +431,13 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** Open loop: requests leave at {@code rate} per second whatever the answers, for {@code duration}. */
+    /**
+     * Open loop: requests leave at {@code rate} per second whatever the answers, for {@code duration},
+     * with at most {@value #MAX_OUTSTANDING} unanswered at once. Each unanswered request holds a
+     * connection, and the broker shares this JVM's file descriptors: without the bound a slow service
+     * made the generator open connections until the broker could open no file. The offered rate
+     * actually reached is reported.
+     */
     private Map<String, Object> overload(double rate, Duration duration) throws Exception {
         int users = 64;
         List<String> userIds = new ArrayList<>();
@@ -446,6 +454,7 @@ public final class PipelineBenchmark {
         AtomicLong created = new AtomicLong();
         AtomicInteger withoutRetryAfter = new AtomicInteger();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        java.util.concurrent.Semaphore outstanding = new java.util.concurrent.Semaphore(MAX_OUTSTANDING);
         long intervalNanos = (long) (1e9 / rate);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -455,7 +464,9 @@ public final class PipelineBenchmark {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
+            outstanding.acquire();
             inFlight.add(api.postSetAsync(sessions.get(i % users), Duration.ofSeconds(10)).handle((response, error) -> {
+                outstanding.release();
                 String key = error != null ? "timeout or error" : String.valueOf(response.statusCode());
                 statuses.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                 if (response != null && response.statusCode() == 201) {
@@ -475,7 +486,8 @@ public final class PipelineBenchmark {
         Thread.sleep(2000);
         boolean exactly = counted && appliedSets(userIds) == before + created.get();
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("offeredRate", rate);
+        figures.put("targetRate", rate);
+        figures.put("offeredRate", i / seconds);
         figures.put("requests", i);
         figures.put("acceptedPerSecond", created.get() / seconds);
         figures.put("statuses", new TreeMap<>(statuses));
@@ -483,8 +495,8 @@ public final class PipelineBenchmark {
         figures.put("only201Or503", only);
         figures.put("countedExactlyOnce", exactly);
         report.section("overload", figures);
-        System.out.printf("  offered %,d requests; statuses %s; accepted %,.0f sets/s; every 201 counted exactly once: %s%n",
-                i, new TreeMap<>(statuses), created.get() / seconds, exactly);
+        System.out.printf("  offered %,d requests (%,.0f/s); statuses %s; accepted %,.0f sets/s; every 201 counted exactly once: %s%n",
+                i, i / seconds, new TreeMap<>(statuses), created.get() / seconds, exactly);
         return figures;
     }
 
