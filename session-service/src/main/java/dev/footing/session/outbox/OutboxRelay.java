@@ -43,6 +43,8 @@ public final class OutboxRelay {
     private final Duration ackTimeout;
     private final Clock clock;
     private final RelayStatus status;
+    /** Whether the last pass's list of users with unsent rows reached its limit (more may wait). */
+    private boolean candidatesFull;
 
     /**
      * @param deliveryTimeout the producer's delivery.timeout.ms: it fails a record itself after that
@@ -63,14 +65,19 @@ public final class OutboxRelay {
         return status;
     }
 
-    /** Passes until nothing this relay may publish is left; returns the number of events published. */
+    /**
+     * Passes until nothing this relay may publish is left; returns the number of events published.
+     * A pass that found fewer rows than a batch, among fewer users than a batch, took everything
+     * there was: no empty pass after it (a row committed since then wakes the relay again, see
+     * {@link OutboxRelayRunner}).
+     */
     public synchronized int drain() throws RelayException {
         int total = 0;
         int published;
         do {
             published = publishOnce();
             total += published;
-        } while (published > 0);
+        } while (published > 0 && (published >= batchSize || candidatesFull));
         return total;
     }
 
@@ -157,6 +164,7 @@ public final class OutboxRelay {
                 }
             }
         }
+        candidatesFull = users.size() >= batchSize;
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?, hashtext(?))");
                 PreparedStatement load = connection.prepareStatement("""

@@ -75,7 +75,7 @@ public class SessionWrites {
         sets = withIds(sets, sessionId, request.id() != null);
 
         userLock.lock(request.userId());
-        WorkoutSession existing = WorkoutSession.findById(sessionId);
+        WorkoutSession existing = workoutRows.session(sessionId);
         if (existing != null) {
             access.requireSameUser(existing, request.userId());
             return new Written<>(resend(existing, request, sets), false);
@@ -121,7 +121,8 @@ public class SessionWrites {
         if (requested.isEmpty()) {
             throw ProblemException.badRequest("At least one set is required", List.of());
         }
-        WorkoutSession session = findSession(sessionId);
+        // Only read: the new sets are written by JDBC, and a managed copy would be dirty-checked for nothing.
+        WorkoutSession session = access.visible(sessionId, workoutRows.session(sessionId));
         Instant now = now();
         List<SetRequest> sets = requested.stream().map(SessionWrites::normalize).toList();
         Map<UUID, ExerciseReplica> exercises = checks.sets(sets, fieldPrefix, now);

@@ -2,8 +2,12 @@ package dev.footing.session.workout;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +25,9 @@ import org.hibernate.Session;
  *
  * <p>A new row is inserted once, and what Hibernate does per entity (persist, an action queue,
  * dirty checking at every flush) buys nothing for it; on the write path it cost more CPU per set
- * than PostgreSQL's own work for the row (docs/architecture.md §10). Reads, completion and
- * retraction still use the {@link WorkoutSession} and {@link WorkoutSet} entities.
+ * than PostgreSQL's own work for the row (docs/architecture.md §10). The session a write adds to
+ * is read here too, detached: a managed copy would only be dirty-checked at every flush. Reads,
+ * completion and retraction still use the {@link WorkoutSession} and {@link WorkoutSet} entities.
  */
 @ApplicationScoped
 public class WorkoutRows {
@@ -83,6 +88,34 @@ public class WorkoutRows {
         });
     }
 
+    /** The session with this id, detached (changes to it are not written), or null. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public WorkoutSession session(UUID id) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select user_id, timezone, program_id, started_at, started_local_date, completed_at, notes, created_at
+                    from workout_session where id = ?""")) {
+                select.setObject(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    WorkoutSession session = new WorkoutSession();
+                    session.id = id;
+                    session.userId = rs.getString(1);
+                    session.timezone = rs.getString(2);
+                    session.programId = rs.getObject(3, UUID.class);
+                    session.startedAt = instant(rs, 4);
+                    session.startedLocalDate = rs.getObject(5, LocalDate.class);
+                    session.completedAt = instant(rs, 6);
+                    session.notes = rs.getString(7);
+                    session.createdAt = instant(rs, 8);
+                    return session;
+                }
+            }
+        });
+    }
+
     /** Which of these set ids exist already (usually none: only a re-sent request reuses ids). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> taken(List<UUID> ids) {
@@ -100,7 +133,12 @@ public class WorkoutRows {
         });
     }
 
-    private static void setInteger(PreparedStatement statement, int index, Integer value) throws java.sql.SQLException {
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
         } else {
