@@ -72,6 +72,7 @@ public class SessionWrites {
         Map<UUID, ExerciseReplica> exercises = checks.session(request, now);
 
         UUID sessionId = request.id() != null ? request.id() : UUID.randomUUID();
+        boolean idsMayBeTaken = request.id() != null || anyIdSent(sets);
         sets = withIds(sets, sessionId, request.id() != null);
 
         userLock.lock(request.userId());
@@ -80,7 +81,9 @@ public class SessionWrites {
             access.requireSameUser(existing, request.userId());
             return new Written<>(resend(existing, request, sets), false);
         }
-        rejectTakenSetIds(sets);
+        if (idsMayBeTaken) {
+            rejectTakenSetIds(sets);
+        }
 
         WorkoutSession session = new WorkoutSession();
         session.id = sessionId;
@@ -103,9 +106,9 @@ public class SessionWrites {
         for (SetRequest set : sets) {
             WorkoutSet row = newSet(session, set, now);
             rows.add(row);
-            events.add(workoutEvents.setCompleted(session, row, exercises.get(row.exerciseId)));
             views.add(SetView.of(row));
         }
+        events.addAll(workoutEvents.setsCompleted(session, rows, exercises));
         if (session.completedAt != null) {
             events.add(workoutEvents.sessionCompleted(session));
         }
@@ -126,12 +129,12 @@ public class SessionWrites {
         Instant now = now();
         List<SetRequest> sets = requested.stream().map(SessionWrites::normalize).toList();
         Map<UUID, ExerciseReplica> exercises = checks.sets(sets, fieldPrefix, now);
+        boolean idsMayBeTaken = anyIdSent(sets);
         sets = withIds(sets, sessionId, false);
 
         userLock.lock(session.userId);
-        Map<UUID, WorkoutSet> stored = storedSets(sets);
+        Map<UUID, WorkoutSet> stored = idsMayBeTaken ? storedSets(sets) : Map.of();
         List<WorkoutSet> rows = new ArrayList<>(sets.size());
-        List<WorkoutEvent> events = new ArrayList<>();
         List<SetView> views = new ArrayList<>();
         for (SetRequest set : sets) {
             WorkoutSet existing = stored.get(set.id());
@@ -141,12 +144,11 @@ public class SessionWrites {
             } else {
                 WorkoutSet row = newSet(session, set, now);
                 rows.add(row);
-                events.add(workoutEvents.setCompleted(session, row, exercises.get(row.exerciseId)));
                 views.add(SetView.of(row));
             }
         }
-        write(rows, events);
-        return new Written<>(views, !events.isEmpty());
+        write(rows, workoutEvents.setsCompleted(session, rows, exercises));
+        return new Written<>(views, !rows.isEmpty());
     }
 
     @Transactional
@@ -248,11 +250,11 @@ public class SessionWrites {
         return row;
     }
 
-    private void write(List<WorkoutSet> rows, List<WorkoutEvent> events) {
+    private void write(List<WorkoutSet> rows, List<? extends WorkoutEvent> events) {
         write(null, rows, events);
     }
 
-    private void write(WorkoutSession newSession, List<WorkoutSet> rows, List<WorkoutEvent> events) {
+    private void write(WorkoutSession newSession, List<WorkoutSet> rows, List<? extends WorkoutEvent> events) {
         try {
             // Written here, not at commit, so a duplicate id surfaces as a 409 rather than a failed commit.
             if (newSession != null) {
@@ -283,6 +285,14 @@ public class SessionWrites {
         Map<UUID, WorkoutSet> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.id, r));
         return byId;
+    }
+
+    /**
+     * Whether the client chose any set id. If not, every id is a random one this request made
+     * ({@link #withIds}), which no stored set can have: the database need not be asked.
+     */
+    private static boolean anyIdSent(List<SetRequest> sets) {
+        return sets.stream().anyMatch(s -> s.id() != null);
     }
 
     /**

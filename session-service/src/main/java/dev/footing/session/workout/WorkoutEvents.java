@@ -1,7 +1,11 @@
 package dev.footing.session.workout;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +30,22 @@ public class WorkoutEvents {
     @Inject
     ObjectMapper json;
 
-    /** The exercise as it stands in the replica now: events carry it so consumers never need the catalog. */
-    public SetCompleted setCompleted(WorkoutSession session, WorkoutSet set, ExerciseReplica exercise) {
+    /**
+     * The events of new sets, each with its exercise as it stands in the replica now: events carry it
+     * so consumers never need the catalog. Each exercise is described once, however many sets use it.
+     */
+    public List<SetCompleted> setsCompleted(WorkoutSession session, List<WorkoutSet> sets, Map<UUID, ExerciseReplica> exercises) {
+        Map<UUID, ExerciseRef> refs = new HashMap<>();
+        List<SetCompleted> events = new ArrayList<>(sets.size());
+        for (WorkoutSet set : sets) {
+            events.add(setCompleted(session, set, refs.computeIfAbsent(set.exerciseId, id -> exerciseRef(exercises.get(id)))));
+        }
+        return events;
+    }
+
+    private static SetCompleted setCompleted(WorkoutSession session, WorkoutSet set, ExerciseRef exercise) {
         return new SetCompleted(WorkoutEvent.eventId(SetCompleted.TYPE, set.id), session.userId, session.id,
-                session.programId, set.id, exerciseRef(exercise), set.reps, set.durationSeconds, set.loadKg,
+                session.programId, set.id, exercise, set.reps, set.durationSeconds, set.loadKg,
                 set.side == null ? null : set.side.name(), set.rpe, set.pain, set.completedAt, session.timezone,
                 set.localDate);
     }
