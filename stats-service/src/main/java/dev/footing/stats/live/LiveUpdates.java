@@ -1,12 +1,15 @@
 package dev.footing.stats.live;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -39,6 +42,11 @@ import dev.footing.stats.summary.SummaryService;
  * one holding the connection. So besides the push from the local consumer, every second the
  * watched users' applied-event counts are read from the shared database, and a changed count
  * sends the new summary. A count already sent is never sent twice.
+ *
+ * <p>Summaries are read and sent on a publisher thread of their own, not on the consumer's: the
+ * consumer marks the users a batch changed and goes on to the next batch. Marks that arrive while
+ * the publisher works are merged, so under load a watched user gets one summary per round of the
+ * publisher, however many batches touched them, and the consumer never waits for a dashboard.
  */
 @ApplicationScoped
 public class LiveUpdates {
@@ -59,6 +67,14 @@ public class LiveUpdates {
     /** Numbers every summary read in the order the reads start: a later read saw at least what an earlier one saw. */
     private final AtomicLong reads = new AtomicLong();
     private ScheduledExecutorService poller;
+    /** Watched users whose summary changed since it was last read. */
+    private final Set<String> toPublish = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean publishScheduled = new AtomicBoolean();
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "stats-live-publisher");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @PostConstruct
     void startPolling() {
@@ -83,6 +99,7 @@ public class LiveUpdates {
     @PreDestroy
     void stopPolling() {
         poller.shutdownNow();
+        publisher.shutdownNow();
     }
 
     void pollOtherInstances() {
@@ -133,21 +150,44 @@ public class LiveUpdates {
         return set == null ? 0 : set.size();
     }
 
-    /** Called after a commit: computes a summary only for users someone is watching. */
+    /**
+     * Called after a commit: the users someone is watching among these get a new summary soon, read
+     * after this call (so it shows the commit) on the publisher thread. Returns at once.
+     */
     public void publish(Set<String> users) {
+        boolean any = false;
         for (String userId : users) {
-            Set<Client> clients = subscribers.get(userId);
-            if (clients == null || clients.isEmpty()) {
-                continue;
+            if (subscribers.containsKey(userId)) {
+                toPublish.add(userId);
+                any = true;
             }
-            try {
-                long read = reads.incrementAndGet();
-                Summary summary = summaries.summary(userId, null);
-                sentEventsApplied.put(userId, summary.eventsApplied());
-                clients.forEach(client -> client.send(read, summary));
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "could not publish a live summary for %s", userId);
-            }
+        }
+        if (any && publishScheduled.compareAndSet(false, true)) {
+            publisher.execute(this::publishChanged);
+        }
+    }
+
+    private void publishChanged() {
+        // From here on a new mark schedules another round: none can fall between this round's reads.
+        publishScheduled.set(false);
+        for (String userId : List.copyOf(toPublish)) {
+            toPublish.remove(userId);
+            send(userId);
+        }
+    }
+
+    private void send(String userId) {
+        Set<Client> clients = subscribers.get(userId);
+        if (clients == null || clients.isEmpty()) {
+            return;
+        }
+        try {
+            long read = reads.incrementAndGet();
+            Summary summary = summaries.summary(userId, null);
+            sentEventsApplied.put(userId, summary.eventsApplied());
+            clients.forEach(client -> client.send(read, summary));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not publish a live summary for %s", userId);
         }
     }
 

@@ -11,8 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import dev.footing.stats.facts.Totals;
 import dev.footing.stats.streak.DailyStreak;
@@ -69,5 +72,53 @@ class LiveUpdatesTest {
         // Give the connecting client's worker time to send what it read.
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
         assertThat(received).last().isEqualTo(5L);
+    }
+
+    /**
+     * The consumer hands the changed users over and goes on: it never waits while a dashboard's
+     * summary is read. Batches that touch a user while a summary is being read are merged into one
+     * more summary, the newest numbers, not one per batch.
+     */
+    @Test
+    @Timeout(20)
+    void batchesDoNotWaitForSummariesAndMergeWhileOneIsRead() throws InterruptedException {
+        CountDownLatch readingAfterFirstBatch = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        AtomicLong applied = new AtomicLong();
+        LiveUpdates live = new LiveUpdates();
+        live.summaries = new SummaryService() {
+            @Override
+            public Summary summary(String userId, LocalDate asOf) {
+                int read = reads.incrementAndGet();
+                long seen = applied.get();
+                if (read == 2) {
+                    readingAfterFirstBatch.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return summaryAfter(seen);
+            }
+        };
+        List<Long> received = new CopyOnWriteArrayList<>();
+        live.stream("ana", "ana").subscribe().with(s -> received.add(s.eventsApplied()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+
+        applied.set(1);
+        live.publish(Set.of("ana"));
+        assertThat(readingAfterFirstBatch.await(5, TimeUnit.SECONDS)).isTrue();
+        // Three more batches while that summary is being read: each call returns at once.
+        for (long events = 2; events <= 4; events++) {
+            applied.set(events);
+            live.publish(Set.of("ana", "ben"));
+        }
+        release.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 3);
+        assertThat(received).containsExactly(0L, 1L, 4L);
+        assertThat(reads).hasValue(3);
     }
 }
