@@ -115,15 +115,13 @@ public final class OutboxRelay {
         if (rows.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+        List<CompletableFuture<Void>> acks = List.of();
         RuntimeException sendFailure = null;
         try {
             channel.requireTopicMetadata();
-            for (OutboxRow row : rows) {
-                acks.add(channel.send(row));
-            }
+            acks = channel.send(rows);
         } catch (RuntimeException e) {
-            // The broker was never reachable since start, or the channel refused the message. Keep what was sent.
+            // The broker was never reachable since start: nothing was sent.
             sendFailure = e;
         }
         List<Long> sent = new ArrayList<>(rows.size());

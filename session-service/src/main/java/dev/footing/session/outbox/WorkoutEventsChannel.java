@@ -2,6 +2,8 @@ package dev.footing.session.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,13 +11,11 @@ import jakarta.inject.Inject;
 
 import dev.footing.session.event.WorkoutEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * The {@code workout-events} channel (SmallRye Kafka, configured under
@@ -28,12 +28,11 @@ public class WorkoutEventsChannel {
     static final String CHANNEL = "workout-events";
 
     /**
-     * Unbounded here because the relay is the bound: it sends at most one pass (batch-size rows) and
-     * waits for every acknowledgement before it sends more.
+     * Not sent through (see {@link #send}); it declares the channel, so that SmallRye makes its
+     * producer from the channel's configuration and runs its lifecycle and health.
      */
     @Inject
     @Channel(CHANNEL)
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<String> emitter;
 
     @Inject
@@ -73,9 +72,48 @@ public class WorkoutEventsChannel {
         kafka.getProducer(CHANNEL).partitionsFor(topic).await().atMost(Duration.ofMillis(maxBlockMs + 2_000));
     }
 
-    /** Sends the row; the future completes when the broker acknowledged it, or fails with the reason. */
-    public CompletableFuture<Void> send(OutboxRow row) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
+    /**
+     * Hands a pass's rows to the channel's producer, in order; each future completes when the broker
+     * acknowledged its row, or fails with the reason. A row the producer refused to take (and every
+     * row after it, so a user's events never overtake each other) fails at once.
+     *
+     * <p>The records go to the producer SmallRye made and configured for this channel, from its own
+     * sending thread ({@link io.smallrye.reactive.messaging.kafka.KafkaProducer#runOnSendingThread}),
+     * one hand-over per pass, rather than through the emitter one message at a time: the relay
+     * already does what the message pipeline adds (it waits for every acknowledgement, and
+     * republishes what failed, in order), and that pipeline (a message, its metadata, context
+     * propagation and an acknowledgement chain per record) cost more CPU than the Kafka client's
+     * own work for the record (docs/architecture.md §10).
+     */
+    public List<CompletableFuture<Void>> send(List<OutboxRow> rows) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+        rows.forEach(row -> acks.add(new CompletableFuture<>()));
+        try {
+            kafka.<String, String>getProducer(CHANNEL).runOnSendingThread(producer -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    CompletableFuture<Void> acked = acks.get(i);
+                    try {
+                        producer.send(record(rows.get(i)), (metadata, failure) -> {
+                            if (failure == null) {
+                                acked.complete(null);
+                            } else {
+                                acked.completeExceptionally(failure);
+                            }
+                        });
+                    } catch (RuntimeException refused) {
+                        acks.subList(i, acks.size()).forEach(ack -> ack.completeExceptionally(refused));
+                        return;
+                    }
+                }
+            }).await().atMost(Duration.ofMillis(maxBlockMs + 2_000));
+        } catch (RuntimeException e) {
+            // The hand-over itself failed or took too long: whatever was not acknowledged is retried by the relay.
+            acks.forEach(ack -> ack.completeExceptionally(e));
+        }
+        return acks;
+    }
+
+    private ProducerRecord<String, String> record(OutboxRow row) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", row.eventId().toString());
@@ -83,25 +121,13 @@ public class WorkoutEventsChannel {
         header(headers, "ce_source", WorkoutEvent.SOURCE);
         header(headers, "ce_time", row.occurredAt().toString());
         header(headers, "content-type", "application/json");
-        Message<String> message = Message.of(row.payload())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.userId()).withHeaders(headers).build());
         if (row.traceparent() != null) {
             // The request's trace goes on in the consumer. Written here rather than by SmallRye's
             // tracing (off on this channel): the relay publishes long after the request, on a thread
             // of its own, where the current context is not the request's.
             header(headers, "traceparent", row.traceparent());
         }
-        message = message
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.send(message);
-        return acked;
+        return new ProducerRecord<>(topic, null, row.userId(), row.payload(), headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
