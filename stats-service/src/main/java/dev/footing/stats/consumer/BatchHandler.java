@@ -2,7 +2,7 @@ package dev.footing.stats.consumer;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +62,8 @@ public class BatchHandler {
 
     public void handle(List<ConsumerRecord<String, byte[]>> records) throws SQLException {
         List<Positioned> events = new ArrayList<>();
-        Map<Positioned, ConsumerRecord<String, byte[]>> sources = new HashMap<>();
+        // By identity: a record's hashCode would hash every field of the event, for every event of the batch.
+        Map<Positioned, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>(records.size());
         Map<ConsumerRecord<String, byte[]>, String> poison = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {

@@ -3,7 +3,6 @@ package dev.footing.stats.facts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,7 +21,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.footing.common.db.SqlStates;
-import dev.footing.stats.event.BodyArea;
 import dev.footing.stats.event.Positioned;
 import dev.footing.stats.event.SessionCompleted;
 import dev.footing.stats.event.SetCompleted;
@@ -100,73 +98,18 @@ public class EventApplier {
         }
     }
 
+    /** The events of the batch not applied before, each event id once, in batch order. */
     private static List<Positioned> guard(Connection connection, List<Positioned> batch, FactTables tables) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.appliedEvent()
-                + " (event_id, user_id, event_type, event_time, source_partition, source_offset)"
-                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
-            for (Positioned p : batch) {
-                insert.setObject(1, p.event().eventId());
-                insert.setString(2, p.event().userId());
-                insert.setString(3, p.event().type().ceType());
-                insert.setObject(4, timestamp(p.event().eventTime()));
-                insert.setInt(5, p.partition());
-                insert.setLong(6, p.offset());
-                insert.addBatch();
-            }
-            int[] inserted = insert.executeBatch();
-            List<Positioned> fresh = new ArrayList<>();
-            for (int i = 0; i < inserted.length; i++) {
-                if (inserted[i] > 0) {
-                    fresh.add(batch.get(i));
-                }
-            }
-            return fresh;
-        }
+        List<Positioned> distinct = FirstOccurrences.firstOfEach(batch, p -> p.event().eventId());
+        return FirstOccurrences.fresh(distinct, AppliedEventGuard.insertNew(connection, distinct, tables));
     }
 
     private static void insertSets(Connection connection, List<Positioned> fresh, FactTables tables) throws SQLException {
         List<SetCompleted> sets = fresh.stream().map(Positioned::event)
                 .filter(SetCompleted.class::isInstance).map(SetCompleted.class::cast).toList();
-        if (sets.isEmpty()) {
-            return;
-        }
-        // The first event for a set id wins: session-service refuses a different set under an existing id.
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.setFact()
-                + " (set_id, event_id, user_id, session_id, exercise_id, exercise_slug, exercise_name, category, body_areas,"
-                + " measurement, unilateral, reps, duration_seconds, load_kg, side, rpe, completed_at, timezone, local_date,"
-                + " pain, program_id, retracted)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " EXISTS (SELECT 1 FROM " + tables.setRetraction() + " r WHERE r.set_id = ? AND r.user_id = ?))"
-                + " ON CONFLICT (set_id) DO NOTHING")) {
-            for (SetCompleted set : sets) {
-                int i = 1;
-                insert.setObject(i++, set.setId());
-                insert.setObject(i++, set.eventId());
-                insert.setString(i++, set.userId());
-                insert.setObject(i++, set.sessionId());
-                insert.setObject(i++, set.exercise().id());
-                insert.setString(i++, set.exercise().slug());
-                insert.setString(i++, set.exercise().name());
-                insert.setString(i++, set.exercise().category().name());
-                insert.setArray(i++, connection.createArrayOf("varchar",
-                        set.exercise().bodyAreas().stream().map(BodyArea::name).toArray()));
-                insert.setString(i++, set.exercise().measurement().name());
-                insert.setBoolean(i++, set.exercise().unilateral());
-                setInteger(insert, i++, set.reps());
-                setInteger(insert, i++, set.durationSeconds());
-                insert.setBigDecimal(i++, set.loadKg());
-                insert.setString(i++, set.side() == null ? null : set.side().name());
-                setInteger(insert, i++, set.rpe());
-                insert.setObject(i++, timestamp(set.completedAt()));
-                insert.setString(i++, set.timezone());
-                insert.setObject(i++, set.localDate());
-                setInteger(insert, i++, set.pain());
-                insert.setObject(i++, set.programId());
-                insert.setObject(i++, set.setId());
-                insert.setString(i, set.userId());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        if (!sets.isEmpty()) {
+            // The first event for a set id wins, within the batch as against the table (ON CONFLICT).
+            SetFactRows.insert(connection, FirstOccurrences.firstOfEach(sets, SetCompleted::setId), tables);
         }
     }
 
@@ -224,14 +167,6 @@ public class EventApplier {
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
-    }
-
-    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
         }
     }
 

@@ -1,0 +1,69 @@
+package dev.footing.stats.facts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.footing.stats.event.Positioned;
+import dev.footing.stats.event.WorkoutEvent;
+
+/**
+ * The idempotence guard of a batch: one row per event in {@code applied_event}, inserted by ONE
+ * statement over arrays ({@code unnest}) that returns the ids it inserted. An id already there was
+ * applied before and is skipped by {@code ON CONFLICT DO NOTHING}, without an error that would abort
+ * the transaction.
+ *
+ * <p>Why not a JDBC batch: learning which rows were new needs the count of every row, and the driver
+ * can only rewrite a batch into multi-row INSERTs ({@code reWriteBatchedInserts}) by giving those
+ * counts up; unrewritten, the server parses, plans and executes one statement per event, which cost
+ * more than the row itself. {@code RETURNING} tells the new ids in the same round trip.
+ */
+final class AppliedEventGuard {
+
+    private AppliedEventGuard() {
+    }
+
+    /** Inserts the guard rows of {@code distinct} (no event id twice); returns the ids that were new. */
+    static Set<UUID> insertNew(Connection connection, List<Positioned> distinct, FactTables tables) throws SQLException {
+        int n = distinct.size();
+        String[] eventIds = new String[n];
+        String[] userIds = new String[n];
+        String[] types = new String[n];
+        String[] times = new String[n];
+        Integer[] partitions = new Integer[n];
+        Long[] offsets = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Positioned p = distinct.get(i);
+            WorkoutEvent event = p.event();
+            eventIds[i] = event.eventId().toString();
+            userIds[i] = event.userId();
+            types[i] = event.type().ceType();
+            times[i] = event.eventTime().toString();
+            partitions[i] = p.partition();
+            offsets[i] = p.offset();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.appliedEvent()
+                + " (event_id, user_id, event_type, event_time, source_partition, source_offset)"
+                + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::int[], ?::bigint[])"
+                + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
+            insert.setArray(1, connection.createArrayOf("varchar", eventIds));
+            insert.setArray(2, connection.createArrayOf("varchar", userIds));
+            insert.setArray(3, connection.createArrayOf("varchar", types));
+            insert.setArray(4, connection.createArrayOf("varchar", times));
+            insert.setArray(5, connection.createArrayOf("int4", partitions));
+            insert.setArray(6, connection.createArrayOf("int8", offsets));
+            Set<UUID> inserted = new HashSet<>();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return inserted;
+        }
+    }
+}
