@@ -118,7 +118,7 @@ public class EventParser {
         String localDateText = text(body, "localDate");
         LocalDate localDate;
         try {
-            localDate = LocalDate.parse(localDateText);
+            localDate = IsoTimes.localDate(localDateText);
         } catch (DateTimeException e) {
             throw invalid("localDate", "not a date (YYYY-MM-DD): " + localDateText);
         }
@@ -148,7 +148,7 @@ public class EventParser {
     private static Instant instantHeader(Map<String, String> headers, String name) {
         String value = header(headers, name);
         try {
-            return Instant.parse(value.trim());
+            return IsoTimes.instant(value.trim());
         } catch (DateTimeException e) {
             throw new PoisonMessageException("invalid header " + name + ": not an ISO-8601 instant: " + value);
         }
@@ -298,7 +298,7 @@ public class EventParser {
     private static Instant instant(JsonNode node, String field) {
         String value = text(node, field);
         try {
-            return Instant.parse(value);
+            return IsoTimes.instant(value);
         } catch (DateTimeException e) {
             throw invalid(field, "not an ISO-8601 instant: " + value);
         }

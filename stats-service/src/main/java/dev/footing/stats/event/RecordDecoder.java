@@ -29,7 +29,7 @@ public class RecordDecoder {
         Map<String, String> headers = new HashMap<>();
         for (Header header : record.headers()) {
             // The last value of a repeated header wins, as with a map of headers.
-            headers.put(header.key(), header.value() == null ? null : utf8(header.value(), "header " + header.key()));
+            headers.put(header.key(), header.value() == null ? null : text(header.value(), header.key()));
         }
         byte[] value = record.value();
         if (value != null) {
@@ -40,12 +40,23 @@ public class RecordDecoder {
 
     /** Events are almost always plain ASCII, which is valid UTF-8: only other bodies go through the decoder. */
     private static void requireUtf8(byte[] bytes, String what) {
+        if (!isAscii(bytes)) {
+            utf8(bytes, what);
+        }
+    }
+
+    /** A header's value: CloudEvents headers are plain ASCII, which needs no decoder (and no decoder per header). */
+    private static String text(byte[] bytes, String name) {
+        return isAscii(bytes) ? new String(bytes, StandardCharsets.US_ASCII) : utf8(bytes, "header " + name);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
-                utf8(bytes, what);
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     private static String utf8(byte[] bytes, String what) {

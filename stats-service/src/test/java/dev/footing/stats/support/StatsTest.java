@@ -31,7 +31,9 @@ public abstract class StatsTest {
     /** The sum of a metric's series in the Prometheus exposition of the management interface. */
     protected double metric(String name) {
         String exposition = RestAssured.given().get(metrics).then().statusCode(200).extract().asString();
+        // A sample may end in an OpenMetrics exemplar (" # {trace_id=…} value timestamp"), which is not its value.
         return exposition.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .map(line -> line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line)
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
