@@ -69,14 +69,18 @@ public class BatchTracing {
                 .setAttribute("messaging.operation.type", "process")
                 .setAttribute("messaging.destination.name", topic)
                 .setAttribute("messaging.batch.message_count", batch.size());
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            SpanContext sent = Span.fromContext(propagator.extract(Context.root(), record.headers(), KAFKA_HEADERS))
-                    .getSpanContext();
-            if (sent.isValid()) {
-                builder.addLink(sent);
+        Span span = builder.startSpan();
+        // Links only for a span that is recorded: with tracing off (the default) reading every record's
+        // traceparent would be work per event for nothing.
+        if (span.isRecording()) {
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                SpanContext sent = Span.fromContext(propagator.extract(Context.root(), record.headers(), KAFKA_HEADERS))
+                        .getSpanContext();
+                if (sent.isValid()) {
+                    span.addLink(sent);
+                }
             }
         }
-        Span span = builder.startSpan();
         try (Scope scope = span.makeCurrent()) {
             return apply.call();
         } catch (Exception | Error e) {
