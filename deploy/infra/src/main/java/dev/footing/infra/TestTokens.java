@@ -51,6 +51,11 @@ public final class TestTokens {
         return sign(user, List.of(roles), ISSUER, AUDIENCE, Instant.now().plus(Duration.ofHours(1)), KEY);
     }
 
+    /** A valid athlete token for {@code user} that expires at {@code expiresAt} (e.g. in a few seconds). */
+    public static String expiringAt(String user, Instant expiresAt) {
+        return sign(user, List.of("athlete"), ISSUER, AUDIENCE, expiresAt, KEY);
+    }
+
     public static String expired(String user) {
         return sign(user, List.of("athlete"), ISSUER, AUDIENCE, Instant.now().minus(Duration.ofMinutes(10)), KEY);
     }
