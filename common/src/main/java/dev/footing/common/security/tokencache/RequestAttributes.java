@@ -16,8 +16,11 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class RequestAttributes {
 
+    /** Marks an identity answered from the cache, so that it is never kept again as if OIDC had just verified it. */
+    static final String FROM_CACHE = "dev.footing.security.token-cache.hit";
+
     private static final Set<String> NAMES = Set.of(RoutingContext.class.getName(),
-            AuthenticationRequestContext.class.getName());
+            AuthenticationRequestContext.class.getName(), FROM_CACHE);
 
     private RequestAttributes() {
     }
@@ -35,6 +38,7 @@ final class RequestAttributes {
             request.put(RoutingContext.class.getName(), routingContext);
         }
         request.put(AuthenticationRequestContext.class.getName(), authenticationContext);
+        request.put(FROM_CACHE, Boolean.TRUE);
         return copy(identity, request);
     }
 

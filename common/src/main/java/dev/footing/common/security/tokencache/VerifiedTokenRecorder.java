@@ -33,9 +33,11 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         // Only a provider makes an identity with an access token credential and a JWT principal:
-        // OIDC after a full verification, or the cache itself (already kept, so nothing changes).
+        // OIDC after a full verification, or the cache itself. The cache's own answers are never kept
+        // again: had the entry just expired, keeping it would trust the token anew without OIDC.
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        if (config.enabled() && token != null && identity.getPrincipal() instanceof JsonWebToken) {
+        if (config.enabled() && token != null && identity.getPrincipal() instanceof JsonWebToken
+                && identity.getAttribute(RequestAttributes.FROM_CACHE) == null) {
             verifiedTokens.remember(token.getToken(), identity);
         }
         return Uni.createFrom().item(identity);

@@ -122,6 +122,43 @@ class VerifiedTokensTest {
         assertThat(tokens.size()).isLessThanOrEqualTo(2);
     }
 
+    /**
+     * An answer from the cache reaches the recorder like OIDC's own. Had its entry just reached its
+     * max age, keeping it again would trust the token for another max age without OIDC seeing it.
+     */
+    @Test
+    void anAnswerFromTheCacheIsNeverKeptAgain() {
+        VerifiedTokens tokens = cache(Duration.ofMinutes(5));
+        VerifiedTokenRecorder recorder = new VerifiedTokenRecorder();
+        recorder.verifiedTokens = tokens;
+        recorder.config = new TokenCacheConfig() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public long maxSize() {
+                return 100;
+            }
+
+            @Override
+            public Duration maxAge() {
+                return Duration.ofMinutes(5);
+            }
+        };
+        SecurityIdentity verified = identity("ana", START.plus(Duration.ofHours(1)), "athlete");
+        recorder.augment(verified, null).await().indefinitely();
+        SecurityIdentity answered = RequestAttributes.attached(tokens.find("raw-ana").orElseThrow(), null, null);
+
+        time.advance(Duration.ofMinutes(5));
+        recorder.augment(answered, null).await().indefinitely();
+
+        assertThat(tokens.find("raw-ana")).isEmpty();
+        recorder.augment(verified, null).await().indefinitely();
+        assertThat(tokens.find("raw-ana")).isPresent();
+    }
+
     private VerifiedTokens cache(Duration maxAge) {
         return new VerifiedTokens(100, maxAge, time, time);
     }
