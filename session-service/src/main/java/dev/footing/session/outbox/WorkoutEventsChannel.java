@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -74,8 +75,11 @@ public class WorkoutEventsChannel {
 
     /**
      * Hands a pass's rows to the channel's producer, in order; each future completes when the broker
-     * acknowledged its row, or fails with the reason. A row the producer refused to take (and every
-     * row after it, so a user's events never overtake each other) fails at once.
+     * acknowledged its row, or fails with the reason. A row the producer refused to take fails at
+     * once, and so does every row after it. A row that fails later (its callback) does not stop the
+     * rows after it; the relay counts only each user's acknowledged prefix as sent and republishes
+     * the rest in order, so a consumer may see a later event before an earlier one's republished copy
+     * (it applies each event id once, in any order).
      *
      * <p>The records go to the producer SmallRye made and configured for this channel, from its own
      * sending thread ({@link io.smallrye.reactive.messaging.kafka.KafkaProducer#runOnSendingThread}),
@@ -88,10 +92,15 @@ public class WorkoutEventsChannel {
     public List<CompletableFuture<Void>> send(List<OutboxRow> rows) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         rows.forEach(row -> acks.add(new CompletableFuture<>()));
+        AtomicBoolean givenUp = new AtomicBoolean();
         try {
             kafka.<String, String>getProducer(CHANNEL).runOnSendingThread(producer -> {
                 for (int i = 0; i < rows.size(); i++) {
                     CompletableFuture<Void> acked = acks.get(i);
+                    if (givenUp.get()) {
+                        // The relay stopped waiting: a record sent now would reach the topic beside its republished copy.
+                        return;
+                    }
                     try {
                         producer.send(record(rows.get(i)), (metadata, failure) -> {
                             if (failure == null) {
@@ -108,6 +117,7 @@ public class WorkoutEventsChannel {
             }).await().atMost(Duration.ofMillis(maxBlockMs + 2_000));
         } catch (RuntimeException e) {
             // The hand-over itself failed or took too long: whatever was not acknowledged is retried by the relay.
+            givenUp.set(true);
             acks.forEach(ack -> ack.completeExceptionally(e));
         }
         return acks;
