@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -163,7 +164,12 @@ public class LiveUpdates {
             }
         }
         if (any && publishScheduled.compareAndSet(false, true)) {
-            publisher.execute(this::publishChanged);
+            try {
+                publisher.execute(this::publishChanged);
+            } catch (RejectedExecutionException shuttingDown) {
+                // After shutdown began nobody is sent anything more; the caller's commit stands.
+                publishScheduled.set(false);
+            }
         }
     }
 

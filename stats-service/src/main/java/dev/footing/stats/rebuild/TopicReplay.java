@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,8 @@ import dev.footing.stats.facts.FactTables;
 public class TopicReplay {
 
     private static final Duration STALL_LIMIT = Duration.ofMinutes(2);
+    /** Longer than a batch's statements may take (the connection's socket timeout). */
+    private static final Duration APPLY_SHUTDOWN_LIMIT = Duration.ofSeconds(30);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
     /** Quarkus' {@code kafka.*} settings (bootstrap servers, and SASL/TLS where configured), as every channel gets them. */
@@ -89,6 +92,11 @@ public class TopicReplay {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new IllegalStateException("interrupted");
                     }
+                    if (inFlight != null && inFlight.isDone()) {
+                        // A batch that failed fails the replay now, not after the next poll's batch.
+                        count(run, inFlight);
+                        inFlight = null;
+                    }
                     List<Positioned> batch = new ArrayList<>();
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                         if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
@@ -117,8 +125,19 @@ public class TopicReplay {
                 count(run, inFlight);
             } finally {
                 applying.shutdownNow();
+                // A replay that failed still waits (bounded) for a batch being applied, so the next rebuild
+                // cannot start while this one's last transaction is still open.
+                awaitQuietly(applying);
             }
             return end;
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService applying) {
+        try {
+            applying.awaitTermination(APPLY_SHUTDOWN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
