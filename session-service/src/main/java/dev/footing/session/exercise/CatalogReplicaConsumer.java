@@ -1,12 +1,9 @@
 package dev.footing.session.exercise;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footing.session.replica.SnapshotApplier;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,7 +35,7 @@ public class CatalogReplicaConsumer {
     @Incoming("exercise-catalog")
     @Blocking
     public void apply(ConsumerRecord<String, String> record) throws InterruptedException {
-        applier.apply(record, this::applyOnce);
+        applier.apply(record, json, ExerciseSnapshot.class, store);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -47,22 +44,5 @@ public class CatalogReplicaConsumer {
 
     public HealthCheckResponse health() {
         return applier.health("exercise-replica");
-    }
-
-    private boolean applyOnce(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        if (record.value() == null) {
-            // A tombstone on the compacted topic: the exercise is gone from the catalog.
-            if (record.key() != null) {
-                store.retire(UUID.fromString(record.key()));
-            }
-            return false;
-        }
-        ExerciseSnapshot snapshot = json.readValue(record.value(), ExerciseSnapshot.class);
-        if (!snapshot.isComplete()) {
-            LOG.warnf("skipping incomplete exercise snapshot at %s-%d@%d", record.topic(), record.partition(), record.offset());
-            return false;
-        }
-        store.apply(snapshot);
-        return true;
     }
 }

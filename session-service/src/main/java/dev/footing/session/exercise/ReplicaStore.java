@@ -10,10 +10,11 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footing.session.replica.SnapshotStore;
 
 /** Applies catalog snapshots to the replica table. */
 @ApplicationScoped
-public class ReplicaStore {
+public class ReplicaStore implements SnapshotStore<ExerciseSnapshot> {
 
     @Inject
     EntityManager em;
@@ -28,6 +29,7 @@ public class ReplicaStore {
      * Upserts by id. An older snapshot never overwrites a newer one, so replaying the topic from
      * the start (which every instance does on boot) converges on the latest state.
      */
+    @Override
     @Transactional
     public void apply(ExerciseSnapshot snapshot) {
         Instant updatedAt = snapshot.updatedAt() != null ? snapshot.updatedAt() : Instant.EPOCH;
@@ -53,6 +55,7 @@ public class ReplicaStore {
     }
 
     /** A tombstone on the compacted topic: the exercise is gone from the catalog; keep it as retired for history. */
+    @Override
     @Transactional
     public void retire(java.util.UUID id) {
         em.createNativeQuery("update exercise_replica set retired = true, received_at = :now where id = :id")

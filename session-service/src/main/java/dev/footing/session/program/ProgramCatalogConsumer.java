@@ -1,12 +1,9 @@
 package dev.footing.session.program;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footing.session.replica.SnapshotApplier;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,7 +35,7 @@ public class ProgramCatalogConsumer {
     @Incoming("program-catalog")
     @Blocking
     public void apply(ConsumerRecord<String, String> record) throws InterruptedException {
-        applier.apply(record, this::applyOnce);
+        applier.apply(record, json, ProgramSnapshot.class, store);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -47,21 +44,5 @@ public class ProgramCatalogConsumer {
 
     public HealthCheckResponse health() {
         return applier.health("program-replica");
-    }
-
-    private boolean applyOnce(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        if (record.value() == null) {
-            if (record.key() != null) {
-                store.retire(UUID.fromString(record.key()));
-            }
-            return false;
-        }
-        ProgramSnapshot snapshot = json.readValue(record.value(), ProgramSnapshot.class);
-        if (!snapshot.isComplete()) {
-            LOG.warnf("skipping incomplete program snapshot at %s-%d@%d", record.topic(), record.partition(), record.offset());
-            return false;
-        }
-        store.apply(snapshot);
-        return true;
     }
 }

@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.footing.session.replica.SnapshotStore;
+
 /** Applies program snapshots to the replica table, as {@code exercise.ReplicaStore} does for exercises. */
 @ApplicationScoped
-public class ProgramStore {
+public class ProgramStore implements SnapshotStore<ProgramSnapshot> {
 
     @Inject
     EntityManager em;
@@ -23,6 +25,7 @@ public class ProgramStore {
      * Upserts by id. An older snapshot never overwrites a newer one, so replaying the topic from the
      * start (which every instance does on boot) converges on the latest state.
      */
+    @Override
     @Transactional
     public void apply(ProgramSnapshot snapshot) {
         em.createNativeQuery("""
@@ -42,6 +45,7 @@ public class ProgramStore {
     }
 
     /** A tombstone: the program is gone from the catalog; kept as retired, since sessions name it. */
+    @Override
     @Transactional
     public void retire(UUID id) {
         em.createNativeQuery("update program_replica set retired = true, received_at = :now where id = :id")

@@ -2,10 +2,12 @@ package dev.footing.session.replica;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footing.common.db.SqlStates;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -43,6 +45,29 @@ public final class SnapshotApplier {
     public SnapshotApplier(String what, Logger log) {
         this.what = what;
         this.log = log;
+    }
+
+    /**
+     * Applies one record of a catalog topic to {@code store}: a tombstone retires the entry of its key,
+     * a snapshot that is not complete is skipped with a warning, any other is stored.
+     */
+    public <S extends CatalogSnapshot> void apply(ConsumerRecord<String, String> record, ObjectMapper json, Class<S> type,
+            SnapshotStore<S> store) throws InterruptedException {
+        apply(record, r -> {
+            if (r.value() == null) {
+                if (r.key() != null) {
+                    store.retire(UUID.fromString(r.key()));
+                }
+                return false;
+            }
+            S snapshot = json.readValue(r.value(), type);
+            if (!snapshot.isComplete()) {
+                log.warnf("skipping incomplete %s snapshot at %s-%d@%d", what, r.topic(), r.partition(), r.offset());
+                return false;
+            }
+            store.apply(snapshot);
+            return true;
+        });
     }
 
     public void apply(ConsumerRecord<String, String> record, Apply apply) throws InterruptedException {
