@@ -17,14 +17,10 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footing.infra.ServiceProcesses;
-import dev.footing.infra.Tokens;
 
 /**
- * The services' HTTP API as the benchmark uses it, every call with a Keycloak token.
- *
- * <p>The load generator acts as the {@code admin} user, who may log and read training for any user
- * (as an import would, docs/architecture.md §8): the benchmark's users need no accounts of their own,
- * and every request still carries a token each service verifies, as a user's would.
+ * The services' HTTP API as the benchmark uses it, every call with a Keycloak token: a user's own
+ * ({@link LoadUsers}) for their training, the administrator's for a rebuild.
  */
 final class FootingClient {
 
@@ -37,22 +33,11 @@ final class FootingClient {
             .executor(Executors.newCachedThreadPool(DatabaseBaseline.named("load-live-"))).build();
     private final ObjectMapper json = new ObjectMapper();
     private final ServiceProcesses services;
-    private final String issuer;
-    private String token;
-    private Instant tokenAt;
+    private final LoadUsers users;
 
-    FootingClient(ServiceProcesses services, String issuer) {
+    FootingClient(ServiceProcesses services, LoadUsers users) {
         this.services = services;
-        this.issuer = issuer;
-    }
-
-    /** Keycloak's tokens live five minutes; fetched again well before that. */
-    synchronized String token() {
-        if (token == null || Duration.between(tokenAt, Instant.now()).compareTo(Duration.ofMinutes(2)) > 0) {
-            token = Tokens.password(issuer, "admin");
-            tokenAt = Instant.now();
-        }
-        return token;
+        this.users = users;
     }
 
     static String set(Instant completedAt) {
@@ -69,21 +54,21 @@ final class FootingClient {
     }
 
     HttpResponse<String> postWorkout(UUID id, String user, Instant start, int sets) throws IOException, InterruptedException {
-        return send("POST", "session-service", "/api/sessions", workout(id, user, start, sets));
+        return send(users.token(user), "POST", "session-service", "/api/sessions", workout(id, user, start, sets));
     }
 
-    HttpResponse<String> postSet(UUID session) throws IOException, InterruptedException {
-        return send("POST", "session-service", "/api/sessions/" + session + "/sets", set(Instant.now()));
+    HttpResponse<String> postSet(String user, UUID session) throws IOException, InterruptedException {
+        return send(users.token(user), "POST", "session-service", "/api/sessions/" + session + "/sets", set(Instant.now()));
     }
 
-    CompletableFuture<HttpResponse<String>> postSetAsync(UUID session, Duration timeout) {
-        return http.sendAsync(request("session-service", "/api/sessions/" + session + "/sets", timeout)
+    CompletableFuture<HttpResponse<String>> postSetAsync(String user, UUID session, Duration timeout) {
+        return http.sendAsync(request(users.token(user), "session-service", "/api/sessions/" + session + "/sets", timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(set(Instant.now()))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode summary(String user) throws IOException, InterruptedException {
-        return json.readTree(check(send("GET", "stats-service", "/api/users/" + user + "/summary", null), 200).body());
+        return json.readTree(check(send(users.token(user), "GET", "stats-service", "/api/users/" + user + "/summary", null), 200).body());
     }
 
     long setsCounted(String user) throws IOException, InterruptedException {
@@ -95,11 +80,11 @@ final class FootingClient {
     }
 
     JsonNode startRebuild() throws IOException, InterruptedException {
-        return json.readTree(check(send("POST", "stats-service", "/api/admin/rebuild", ""), 202).body());
+        return json.readTree(check(send(users.admin(), "POST", "stats-service", "/api/admin/rebuild", ""), 202).body());
     }
 
     JsonNode rebuild(String id) throws IOException, InterruptedException {
-        return json.readTree(check(send("GET", "stats-service", "/api/admin/rebuild/" + id, null), 200).body());
+        return json.readTree(check(send(users.admin(), "GET", "stats-service", "/api/admin/rebuild/" + id, null), 200).body());
     }
 
     /**
@@ -107,7 +92,7 @@ final class FootingClient {
      * user's all-time set count at every summary pushed; the future completes when the stream ends.
      */
     CompletableFuture<Void> followLive(String user, LongConsumer counted) {
-        HttpRequest request = request("stats-service", "/api/users/" + user + "/live", null)
+        HttpRequest request = request(users.token(user), "stats-service", "/api/users/" + user + "/live", null)
                 .header("Accept", "text/event-stream").GET().build();
         return streams.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(response -> {
             try (Stream<String> lines = response.body()) {
@@ -122,8 +107,8 @@ final class FootingClient {
         }, Executors.newSingleThreadExecutor(DatabaseBaseline.named("load-live-reader-")));
     }
 
-    HttpResponse<String> send(String method, String service, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(service, path, Duration.ofSeconds(60));
+    private HttpResponse<String> send(String token, String method, String service, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(token, service, path, Duration.ofSeconds(60));
         if (body == null) {
             request.GET();
         } else {
@@ -132,9 +117,9 @@ final class FootingClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpRequest.Builder request(String service, String path, Duration timeout) {
+    private HttpRequest.Builder request(String token, String service, String path, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(services.url(service, path).toString()))
-                .header("Authorization", "Bearer " + token());
+                .header("Authorization", "Bearer " + token);
         return timeout == null ? builder : builder.timeout(timeout);
     }
 
