@@ -8,15 +8,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.footing.infra.FootingTestResource;
+import dev.footing.stats.facts.Totals;
+import dev.footing.stats.summary.Summary;
+import dev.footing.stats.summary.SummaryService;
 import dev.footing.stats.support.Exercises;
 import dev.footing.stats.support.StatsTest;
 import dev.footing.stats.support.TrainingLog;
@@ -36,6 +43,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class TrainingLogTest extends StatsTest {
 
     private static String ana;
+
+    @Inject
+    SummaryService summaries;
 
     private static synchronized String ana() {
         if (ana == null) {
@@ -342,5 +352,34 @@ class TrainingLogTest extends StatsTest {
             body = body.replace(WorkoutEvents.id(user, label).toString(), label);
         }
         return body.replace(user, "USER");
+    }
+
+    /** A dashboard round reads many users at once: each gets their own numbers, as when read alone. */
+    @Test
+    void summariesOfSeveralUsersReadAtOnceAreEachTheirOwn() {
+        String bob = newUser("bob");
+        // Bob trained last week only (2026-W53), in UTC: all-time numbers, nothing this week.
+        WorkoutEvents.send(WorkoutEvents.set(bob, "b1", "bs1", Exercises.CALF_RAISE, 9, null, "2.5", "LEFT",
+                "2026-12-28T09:00", "UTC"));
+        awaitEventsApplied(bob, 1);
+        String nobody = newUser("nobody");
+
+        Map<String, Summary> read = summaries.summaries(List.of(ana(), bob, nobody), null);
+
+        assertThat(read).containsOnlyKeys(ana(), bob, nobody);
+        assertThat(read.get(ana()).timezone()).isEqualTo("Pacific/Auckland");
+        assertThat(read.get(ana()).allTime().sets()).isEqualTo(14);
+        assertThat(read.get(ana()).thisWeek().sets()).isEqualTo(5);
+        assertThat(read.get(ana()).thisWeek().sessions()).isEqualTo(4);
+        assertThat(read.get(bob).timezone()).isEqualTo("UTC");
+        assertThat(read.get(bob).allTime().reps()).isEqualTo(9);
+        assertThat(read.get(bob).thisWeek().sets()).isZero();
+        assertThat(read.get(bob).lastActiveDate()).isEqualTo(LocalDate.parse("2026-12-28"));
+        assertThat(read.get(nobody).eventsApplied()).isZero();
+        assertThat(read.get(nobody).timezone()).isEqualTo("UTC");
+        assertThat(read.get(nobody).allTime()).isEqualTo(Totals.ZERO);
+        for (String user : List.of(ana(), bob, nobody)) {
+            assertThat(read.get(user)).isEqualTo(summaries.summaries(List.of(user), null).get(user));
+        }
     }
 }

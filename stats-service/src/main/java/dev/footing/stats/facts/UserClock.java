@@ -23,7 +23,12 @@ public class UserClock {
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     public ZoneId zone(String userId) {
-        return sets.latestTimezone(userId).map(UserClock::zoneOrUtc).orElse(UTC);
+        return zoneOf(sets.latestTimezone(userId).orElse(null));
+    }
+
+    /** The zone of a user whose most recent set was in {@code latestTimezone} (null: none yet). */
+    public ZoneId zoneOf(String latestTimezone) {
+        return latestTimezone == null ? UTC : zoneOrUtc(latestTimezone);
     }
 
     public LocalDate today(ZoneId zone) {

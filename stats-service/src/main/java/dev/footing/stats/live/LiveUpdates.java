@@ -1,5 +1,6 @@
 package dev.footing.stats.live;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,8 @@ import dev.footing.stats.summary.SummaryService;
  * <p>Summaries are read and sent on a publisher thread of their own, not on the consumer's: the
  * consumer marks the users a batch changed and goes on to the next batch. Marks that arrive while
  * the publisher works are merged, so under load a watched user gets one summary per round of the
- * publisher, however many batches touched them, and the consumer never waits for a dashboard.
+ * publisher, however many batches touched them, and the consumer never waits for a dashboard. A
+ * round reads the summaries of all its users at once (two statements, whatever their number).
  */
 @ApplicationScoped
 public class LiveUpdates {
@@ -176,24 +178,29 @@ public class LiveUpdates {
     private void publishChanged() {
         // From here on a new mark schedules another round: none can fall between this round's reads.
         publishScheduled.set(false);
+        List<String> users = new ArrayList<>();
         for (String userId : List.copyOf(toPublish)) {
             toPublish.remove(userId);
-            send(userId);
+            Set<Client> clients = subscribers.get(userId);
+            if (clients != null && !clients.isEmpty()) {
+                users.add(userId);
+            }
         }
-    }
-
-    private void send(String userId) {
-        Set<Client> clients = subscribers.get(userId);
-        if (clients == null || clients.isEmpty()) {
+        if (users.isEmpty()) {
             return;
         }
+        // Every user of the round in one read (two statements, however many users): see SummaryService.summaries.
         try {
             long read = reads.incrementAndGet();
-            Summary summary = summaries.summary(userId, null);
-            sentEventsApplied.put(userId, summary.eventsApplied());
-            clients.forEach(client -> client.send(read, summary));
+            summaries.summaries(users, null).forEach((userId, summary) -> {
+                sentEventsApplied.put(userId, summary.eventsApplied());
+                Set<Client> clients = subscribers.get(userId);
+                if (clients != null) {
+                    clients.forEach(client -> client.send(read, summary));
+                }
+            });
         } catch (RuntimeException e) {
-            LOG.warnf(e, "could not publish a live summary for %s", userId);
+            LOG.warnf(e, "could not publish live summaries for %s", users);
         }
     }
 

@@ -1,22 +1,35 @@
 package dev.footing.stats.summary;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.footing.common.db.StoreUnavailableException;
 import dev.footing.stats.facts.CountedSets;
+import dev.footing.stats.facts.Totals;
 import dev.footing.stats.facts.UserClock;
 import dev.footing.stats.goal.Goals;
 import dev.footing.stats.streak.StreakCalculator;
 import dev.footing.stats.streak.Streaks;
 import dev.footing.stats.time.Bucket;
 
-/** Composes the summary and the streaks of one user from the counted sets. */
+/** Composes the summary and the streaks of users from the counted sets. */
 @ApplicationScoped
 public class SummaryService {
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     CountedSets sets;
@@ -29,17 +42,55 @@ public class SummaryService {
 
     /** {@code asOf} null: today in the user's most recent zone. */
     public Summary summary(String userId, LocalDate asOf) {
-        ZoneId zone = userClock.zone(userId);
-        LocalDate day = asOf != null ? asOf : userClock.today(zone);
-        List<LocalDate> activeDays = sets.activeDays(userId);
+        return summaries(List.of(userId), asOf).get(userId);
+    }
+
+    /**
+     * The summary of each of {@code userIds} (a user without any event included), read by two statements
+     * on one connection however many users are asked for (see {@link SummaryQueries}).
+     */
+    public Map<String, Summary> summaries(Collection<String> userIds, LocalDate asOf) {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, SummaryFacts> facts = SummaryQueries.facts(connection, userIds);
+            Map<String, ZoneId> zones = new HashMap<>();
+            Map<String, LocalDate> days = new HashMap<>();
+            List<String> weekUsers = new ArrayList<>();
+            List<LocalDate> mondays = new ArrayList<>();
+            List<LocalDate> sundays = new ArrayList<>();
+            facts.forEach((userId, f) -> {
+                ZoneId zone = userClock.zoneOf(f.latestTimezone());
+                LocalDate day = asOf != null ? asOf : userClock.today(zone);
+                zones.put(userId, zone);
+                days.put(userId, day);
+                LocalDate monday = Bucket.WEEK.start(day);
+                LocalDate sunday = Bucket.WEEK.end(monday);
+                // A week without an active day has nothing to count: no statement for it.
+                if (f.activeDays().stream().anyMatch(d -> !d.isBefore(monday) && !d.isAfter(sunday))) {
+                    weekUsers.add(userId);
+                    mondays.add(monday);
+                    sundays.add(sunday);
+                }
+            });
+            Map<String, Totals> weeks = weekUsers.isEmpty() ? Map.of()
+                    : SummaryQueries.totalsBetween(connection, weekUsers, mondays, sundays);
+            Map<String, Summary> summaries = new HashMap<>();
+            facts.forEach((userId, f) -> summaries.put(userId,
+                    summary(userId, days.get(userId), zones.get(userId), f, weeks.getOrDefault(userId, Totals.ZERO))));
+            return summaries;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("summary query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Summary summary(String userId, LocalDate day, ZoneId zone, SummaryFacts f, Totals week) {
+        List<LocalDate> activeDays = f.activeDays();
         LocalDate monday = Bucket.WEEK.start(day);
         LocalDate sunday = Bucket.WEEK.end(monday);
         LocalDate lastActive = activeDays.stream().filter(d -> !d.isAfter(day)).reduce((a, b) -> b).orElse(null);
-        return new Summary(userId, day, zone.getId(), sets.eventsApplied(userId), sets.lastEventAt(userId).orElse(null),
-                lastActive, sets.totals(userId, null, null, null),
-                WeekTotals.of(Bucket.isoWeek(day), monday, sunday, sets.totals(userId, monday, sunday, null)),
+        return new Summary(userId, day, zone.getId(), f.eventsApplied(), f.lastEventAt(), lastActive, f.allTime(),
+                WeekTotals.of(Bucket.isoWeek(day), monday, sunday, week),
                 StreakCalculator.daily(activeDays, day),
-                StreakCalculator.weekly(activeDays, day, goals.activeDaysPerWeek(userId)));
+                StreakCalculator.weekly(activeDays, day, f.activeDaysPerWeek()));
     }
 
     public Streaks streaks(String userId, LocalDate asOf) {

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -47,7 +49,7 @@ class LiveUpdatesTest {
         LiveUpdates live = new LiveUpdates();
         live.summaries = new SummaryService() {
             @Override
-            public Summary summary(String userId, LocalDate asOf) {
+            public Map<String, Summary> summaries(Collection<String> userIds, LocalDate asOf) {
                 if (first.getAndSet(false)) {
                     firstRead.countDown();
                     try {
@@ -55,9 +57,9 @@ class LiveUpdatesTest {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return summaryAfter(4);
+                    return Map.of("ana", summaryAfter(4));
                 }
-                return summaryAfter(5);
+                return Map.of("ana", summaryAfter(5));
             }
         };
         List<Long> received = new CopyOnWriteArrayList<>();
@@ -89,7 +91,7 @@ class LiveUpdatesTest {
         LiveUpdates live = new LiveUpdates();
         live.summaries = new SummaryService() {
             @Override
-            public Summary summary(String userId, LocalDate asOf) {
+            public Map<String, Summary> summaries(Collection<String> userIds, LocalDate asOf) {
                 int read = reads.incrementAndGet();
                 long seen = applied.get();
                 if (read == 2) {
@@ -100,7 +102,7 @@ class LiveUpdatesTest {
                         Thread.currentThread().interrupt();
                     }
                 }
-                return summaryAfter(seen);
+                return Map.of("ana", summaryAfter(seen));
             }
         };
         List<Long> received = new CopyOnWriteArrayList<>();

@@ -1,0 +1,103 @@
+package dev.footing.stats.summary;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.footing.stats.facts.Totals;
+import dev.footing.stats.goal.Goal;
+
+/**
+ * The summaries of many users in two statements, whatever their number: the facts of each user
+ * ({@link SummaryFacts}), then the totals of the week each user's "today" falls in, which needs the
+ * zone the first statement found. A summary read as seven queries (each its own round trip and
+ * connection) per user cost more than the batch of events that made it stale: a busy dashboard
+ * round asks for many users at once.
+ *
+ * <p>The totals are the same aggregates as {@code CountedSets.totals} (counted sets: not retracted).
+ */
+final class SummaryQueries {
+
+    private static final String TOTALS = "count(DISTINCT s.session_id), count(s.set_id), coalesce(sum(s.reps), 0),"
+            + " coalesce(sum(s.duration_seconds), 0), coalesce(sum(s.reps * s.load_kg), 0), count(DISTINCT s.local_date)";
+
+    private SummaryQueries() {
+    }
+
+    /** One row per user asked for, users without any event included. */
+    static Map<String, SummaryFacts> facts(Connection connection, Collection<String> userIds) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT u.user_id,"
+                + " (SELECT f.timezone FROM set_fact f WHERE f.user_id = u.user_id"
+                + " ORDER BY f.completed_at DESC, f.set_id DESC LIMIT 1),"
+                + " e.applied, e.last_event_at, t.*, g.active_days_per_week"
+                + " FROM unnest(?::varchar[]) AS u(user_id)"
+                + " CROSS JOIN LATERAL (SELECT count(*) AS applied, max(a.event_time) AS last_event_at"
+                + " FROM applied_event a WHERE a.user_id = u.user_id) e"
+                + " CROSS JOIN LATERAL (SELECT " + TOTALS + ", array_agg(DISTINCT s.local_date ORDER BY s.local_date)::text[]"
+                + " FROM set_fact s WHERE s.user_id = u.user_id AND NOT s.retracted) t"
+                + " LEFT JOIN user_goal g ON g.user_id = u.user_id")) {
+            select.setArray(1, connection.createArrayOf("varchar", userIds.toArray(String[]::new)));
+            Map<String, SummaryFacts> facts = new HashMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime lastEventAt = rs.getObject(4, OffsetDateTime.class);
+                    int goal = rs.getInt(12);
+                    if (rs.wasNull()) {
+                        goal = Goal.DEFAULT_ACTIVE_DAYS_PER_WEEK;
+                    }
+                    facts.put(rs.getString(1), new SummaryFacts(rs.getString(2), rs.getLong(3),
+                            lastEventAt == null ? null : lastEventAt.toInstant(), totals(rs, 5), dates(rs.getArray(11)),
+                            goal));
+                }
+            }
+            return facts;
+        }
+    }
+
+    /** The totals of each user's counted sets from {@code from} to {@code to} (both included). */
+    static Map<String, Totals> totalsBetween(Connection connection, List<String> userIds, List<LocalDate> from,
+            List<LocalDate> to) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT w.user_id, " + TOTALS
+                + " FROM unnest(?::varchar[], ?::date[], ?::date[]) AS w(user_id, first_day, last_day)"
+                + " LEFT JOIN set_fact s ON s.user_id = w.user_id AND NOT s.retracted"
+                + " AND s.local_date BETWEEN w.first_day AND w.last_day"
+                + " GROUP BY w.user_id")) {
+            select.setArray(1, connection.createArrayOf("varchar", userIds.toArray(String[]::new)));
+            select.setArray(2, connection.createArrayOf("varchar", from.stream().map(LocalDate::toString).toArray()));
+            select.setArray(3, connection.createArrayOf("varchar", to.stream().map(LocalDate::toString).toArray()));
+            Map<String, Totals> totals = new HashMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    totals.put(rs.getString(1), totals(rs, 2));
+                }
+            }
+            return totals;
+        }
+    }
+
+    private static Totals totals(ResultSet rs, int first) throws SQLException {
+        return new Totals(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
+                Totals.kg(rs.getBigDecimal(first + 4)), rs.getLong(first + 5));
+    }
+
+    private static List<LocalDate> dates(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] texts = (Object[]) array.getArray();
+        List<LocalDate> dates = new ArrayList<>(texts.length);
+        for (Object text : texts) {
+            dates.add(LocalDate.parse((String) text));
+        }
+        return dates;
+    }
+}
