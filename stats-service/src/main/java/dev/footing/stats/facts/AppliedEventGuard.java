@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.footing.stats.event.Positioned;
+import dev.footing.stats.event.SetCompleted;
 import dev.footing.stats.event.WorkoutEvent;
 
 /**
@@ -17,6 +18,12 @@ import dev.footing.stats.event.WorkoutEvent;
  * statement over arrays ({@code unnest}) that returns the ids it inserted. An id already there was
  * applied before and is skipped by {@code ON CONFLICT DO NOTHING}, without an error that would abort
  * the transaction.
+ *
+ * <p>The same statement inserts the batch's set facts ({@link SetFactRows}) in a second, data-modifying
+ * {@code WITH} query that takes only the sets whose event the guard inserted now: one round trip for
+ * the guard and the facts, and for a batch of sets alone (nearly every batch) a statement that is a
+ * transaction by itself, so no BEGIN and COMMIT either (see {@link EventApplier}). Both are inserts
+ * into applied_event first, as a rebuild's table swap expects (it locks the tables in that order).
  *
  * <p>Why not a JDBC batch: learning which rows were new needs the count of every row, and the driver
  * can only rewrite a batch into multi-row INSERTs ({@code reWriteBatchedInserts}) by giving those
@@ -28,8 +35,12 @@ final class AppliedEventGuard {
     private AppliedEventGuard() {
     }
 
-    /** Inserts the guard rows of {@code distinct} (no event id twice); returns the ids that were new. */
-    static Set<UUID> insertNew(Connection connection, List<Positioned> distinct, FactTables tables) throws SQLException {
+    /**
+     * Inserts the guard rows of {@code distinct} (no event id twice) and the facts of those of {@code sets}
+     * (no set id twice) whose event is new; returns the ids that were new.
+     */
+    static Set<UUID> insertNew(Connection connection, List<Positioned> distinct, List<SetCompleted> sets,
+            FactTables tables) throws SQLException {
         int n = distinct.size();
         String[] eventIds = new String[n];
         String[] userIds = new String[n];
@@ -47,16 +58,21 @@ final class AppliedEventGuard {
             partitions[i] = p.partition();
             offsets[i] = p.offset();
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.appliedEvent()
+        try (PreparedStatement insert = connection.prepareStatement("WITH guard AS (INSERT INTO " + tables.appliedEvent()
                 + " (event_id, user_id, event_type, event_time, source_partition, source_offset)"
                 + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::int[], ?::bigint[])"
-                + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
+                + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id)"
+                + (sets.isEmpty() ? "" : ", sets AS (" + SetFactRows.insert(tables, "guard") + ")")
+                + " SELECT event_id FROM guard")) {
             insert.setArray(1, connection.createArrayOf("varchar", eventIds));
             insert.setArray(2, connection.createArrayOf("varchar", userIds));
             insert.setArray(3, connection.createArrayOf("varchar", types));
             insert.setArray(4, connection.createArrayOf("varchar", times));
             insert.setArray(5, connection.createArrayOf("int4", partitions));
             insert.setArray(6, connection.createArrayOf("int8", offsets));
+            if (!sets.isEmpty()) {
+                SetFactRows.bind(insert, 7, sets);
+            }
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {

@@ -31,7 +31,7 @@ import dev.footing.stats.event.SetRetracted;
  * the same transaction as the facts, and an id already present means a redelivery that changes
  * nothing. A whole batch is one transaction.
  *
- * <p>Order never matters: the batch is applied in phases (guard, sets, retractions, sessions)
+ * <p>Order never matters: the batch is applied in phases (guard and sets, retractions, sessions)
  * and a set stores whether a retraction for it exists, while a retraction marks its set if
  * the set exists. Whichever arrives first, the set ends up retracted.
  */
@@ -80,17 +80,28 @@ public class EventApplier {
     }
 
     private ApplyOutcome applyInOneTransaction(List<Positioned> batch, FactTables tables) throws SQLException {
+        List<Positioned> distinct = FirstOccurrences.firstOfEach(batch, p -> p.event().eventId());
+        List<SetCompleted> sets = distinct.stream().map(Positioned::event)
+                .filter(SetCompleted.class::isInstance).map(SetCompleted.class::cast).toList();
+        // The first event for a set id wins, within the batch as against the table (ON CONFLICT). Which of the
+        // batch's events are new is known only in the database: the statement inserts the sets of new events.
+        List<SetCompleted> firstSets = FirstOccurrences.firstOfEach(sets, SetCompleted::setId);
         try (Connection connection = dataSource.getConnection()) {
+            if (sets.size() == distinct.size()) {
+                // Sets alone are one statement (guard and facts), which is a transaction by itself.
+                connection.setAutoCommit(true);
+                List<Positioned> fresh = FirstOccurrences.fresh(distinct,
+                        AppliedEventGuard.insertNew(connection, distinct, firstSets, tables));
+                return outcome(batch, fresh, List.of());
+            }
             connection.setAutoCommit(false);
             try {
-                List<Positioned> fresh = guard(connection, batch, tables);
-                insertSets(connection, fresh, tables);
+                List<Positioned> fresh = FirstOccurrences.fresh(distinct,
+                        AppliedEventGuard.insertNew(connection, distinct, firstSets, tables));
                 List<Positioned> unknown = insertRetractions(connection, fresh, tables);
                 insertSessionCompletions(connection, fresh, tables);
                 connection.commit();
-                Set<String> users = new HashSet<>();
-                fresh.forEach(p -> users.add(p.event().userId()));
-                return new ApplyOutcome(fresh.size(), batch.size() - fresh.size(), users, unknown, Map.of());
+                return outcome(batch, fresh, unknown);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -98,19 +109,10 @@ public class EventApplier {
         }
     }
 
-    /** The events of the batch not applied before, each event id once, in batch order. */
-    private static List<Positioned> guard(Connection connection, List<Positioned> batch, FactTables tables) throws SQLException {
-        List<Positioned> distinct = FirstOccurrences.firstOfEach(batch, p -> p.event().eventId());
-        return FirstOccurrences.fresh(distinct, AppliedEventGuard.insertNew(connection, distinct, tables));
-    }
-
-    private static void insertSets(Connection connection, List<Positioned> fresh, FactTables tables) throws SQLException {
-        List<SetCompleted> sets = fresh.stream().map(Positioned::event)
-                .filter(SetCompleted.class::isInstance).map(SetCompleted.class::cast).toList();
-        if (!sets.isEmpty()) {
-            // The first event for a set id wins, within the batch as against the table (ON CONFLICT).
-            SetFactRows.insert(connection, FirstOccurrences.firstOfEach(sets, SetCompleted::setId), tables);
-        }
+    private static ApplyOutcome outcome(List<Positioned> batch, List<Positioned> fresh, List<Positioned> unknown) {
+        Set<String> users = new HashSet<>();
+        fresh.forEach(p -> users.add(p.event().userId()));
+        return new ApplyOutcome(fresh.size(), batch.size() - fresh.size(), users, unknown, Map.of());
     }
 
     private static List<Positioned> insertRetractions(Connection connection, List<Positioned> fresh, FactTables tables)

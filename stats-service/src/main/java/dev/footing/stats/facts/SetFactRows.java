@@ -10,8 +10,9 @@ import dev.footing.stats.event.BodyArea;
 import dev.footing.stats.event.SetCompleted;
 
 /**
- * The {@code set_fact} rows of a batch's new sets, inserted by ONE statement over arrays
- * ({@code unnest}): one parse, plan and execution for the batch instead of one per set.
+ * The {@code set_fact} rows of a batch's sets, as ONE INSERT over arrays ({@code unnest}) that the
+ * guard's statement carries ({@link AppliedEventGuard}): one parse, plan and execution for the batch
+ * instead of one per set, and only the sets whose event the guard inserted now.
  *
  * <p>{@code body_areas} is an array per row, which {@code unnest} cannot take as a column (it would
  * flatten a two-dimensional array), so every set's areas go in one flat array and each row slices
@@ -22,8 +23,33 @@ final class SetFactRows {
     private SetFactRows() {
     }
 
-    /** {@code sets}: no set id twice, the first event for a set id wins (session-service refuses a different set under an existing id). */
-    static void insert(Connection connection, List<SetCompleted> sets, FactTables tables) throws SQLException {
+    /** The INSERT of the rows whose event id is in {@code newEvents} (a query's name, of a column event_id). */
+    static String insert(FactTables tables, String newEvents) {
+        return "INSERT INTO " + tables.setFact()
+                + " (set_id, event_id, user_id, session_id, exercise_id, exercise_slug, exercise_name, category, body_areas,"
+                + " measurement, unilateral, reps, duration_seconds, load_kg, side, rpe, completed_at, timezone, local_date,"
+                + " pain, program_id, retracted)"
+                + " SELECT s.set_id, s.event_id, s.user_id, s.session_id, s.exercise_id, s.exercise_slug, s.exercise_name,"
+                + " s.category, a.areas[s.first_area:s.last_area], s.measurement, s.unilateral, s.reps, s.duration_seconds,"
+                + " s.load_kg, s.side, s.rpe, s.completed_at, s.timezone, s.local_date, s.pain, s.program_id,"
+                + " EXISTS (SELECT 1 FROM " + tables.setRetraction() + " r WHERE r.set_id = s.set_id AND r.user_id = s.user_id)"
+                + " FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                + " ?::int[], ?::int[], ?::varchar[], ?::boolean[], ?::int[], ?::int[], ?::numeric[], ?::varchar[], ?::int[],"
+                + " ?::timestamptz[], ?::varchar[], ?::date[], ?::int[], ?::uuid[])"
+                + " AS s(set_id, event_id, user_id, session_id, exercise_id, exercise_slug, exercise_name, category,"
+                + " first_area, last_area, measurement, unilateral, reps, duration_seconds, load_kg, side, rpe,"
+                + " completed_at, timezone, local_date, pain, program_id)"
+                + " CROSS JOIN (SELECT ?::varchar[] AS areas) a"
+                // WHERE ends the FROM clause, so ON CONFLICT cannot be read as part of the join.
+                + " WHERE s.event_id IN (SELECT event_id FROM " + newEvents + ") ON CONFLICT (set_id) DO NOTHING";
+    }
+
+    /**
+     * Sets the parameters of {@link #insert}, from {@code first} on. {@code sets}: no set id
+     * twice, the first event for a set id wins (session-service refuses a different set under an existing id).
+     */
+    static void bind(PreparedStatement insert, int first, List<SetCompleted> sets) throws SQLException {
+        Connection connection = insert.getConnection();
         int n = sets.size();
         String[] setIds = new String[n];
         String[] eventIds = new String[n];
@@ -77,48 +103,29 @@ final class SetFactRows {
             pains[i] = set.pain();
             programIds[i] = set.programId() == null ? null : set.programId().toString();
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.setFact()
-                + " (set_id, event_id, user_id, session_id, exercise_id, exercise_slug, exercise_name, category, body_areas,"
-                + " measurement, unilateral, reps, duration_seconds, load_kg, side, rpe, completed_at, timezone, local_date,"
-                + " pain, program_id, retracted)"
-                + " SELECT s.set_id, s.event_id, s.user_id, s.session_id, s.exercise_id, s.exercise_slug, s.exercise_name,"
-                + " s.category, a.areas[s.first_area:s.last_area], s.measurement, s.unilateral, s.reps, s.duration_seconds,"
-                + " s.load_kg, s.side, s.rpe, s.completed_at, s.timezone, s.local_date, s.pain, s.program_id,"
-                + " EXISTS (SELECT 1 FROM " + tables.setRetraction() + " r WHERE r.set_id = s.set_id AND r.user_id = s.user_id)"
-                + " FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[],"
-                + " ?::int[], ?::int[], ?::varchar[], ?::boolean[], ?::int[], ?::int[], ?::numeric[], ?::varchar[], ?::int[],"
-                + " ?::timestamptz[], ?::varchar[], ?::date[], ?::int[], ?::uuid[])"
-                + " AS s(set_id, event_id, user_id, session_id, exercise_id, exercise_slug, exercise_name, category,"
-                + " first_area, last_area, measurement, unilateral, reps, duration_seconds, load_kg, side, rpe,"
-                + " completed_at, timezone, local_date, pain, program_id)"
-                + " CROSS JOIN (SELECT ?::varchar[] AS areas) a"
-                // WHERE ends the FROM clause, so ON CONFLICT cannot be read as part of the join.
-                + " WHERE true ON CONFLICT (set_id) DO NOTHING")) {
-            int i = 1;
-            insert.setArray(i++, connection.createArrayOf("varchar", setIds));
-            insert.setArray(i++, connection.createArrayOf("varchar", eventIds));
-            insert.setArray(i++, connection.createArrayOf("varchar", userIds));
-            insert.setArray(i++, connection.createArrayOf("varchar", sessionIds));
-            insert.setArray(i++, connection.createArrayOf("varchar", exerciseIds));
-            insert.setArray(i++, connection.createArrayOf("varchar", slugs));
-            insert.setArray(i++, connection.createArrayOf("varchar", names));
-            insert.setArray(i++, connection.createArrayOf("varchar", categories));
-            insert.setArray(i++, connection.createArrayOf("int4", firstArea));
-            insert.setArray(i++, connection.createArrayOf("int4", lastArea));
-            insert.setArray(i++, connection.createArrayOf("varchar", measurements));
-            insert.setArray(i++, connection.createArrayOf("bool", unilateral));
-            insert.setArray(i++, connection.createArrayOf("int4", reps));
-            insert.setArray(i++, connection.createArrayOf("int4", durations));
-            insert.setArray(i++, connection.createArrayOf("varchar", loads));
-            insert.setArray(i++, connection.createArrayOf("varchar", sides));
-            insert.setArray(i++, connection.createArrayOf("int4", rpes));
-            insert.setArray(i++, connection.createArrayOf("varchar", completedAt));
-            insert.setArray(i++, connection.createArrayOf("varchar", timezones));
-            insert.setArray(i++, connection.createArrayOf("varchar", localDates));
-            insert.setArray(i++, connection.createArrayOf("int4", pains));
-            insert.setArray(i++, connection.createArrayOf("varchar", programIds));
-            insert.setArray(i, connection.createArrayOf("varchar", areas.toArray(String[]::new)));
-            insert.executeUpdate();
-        }
+        int i = first;
+        insert.setArray(i++, connection.createArrayOf("varchar", setIds));
+        insert.setArray(i++, connection.createArrayOf("varchar", eventIds));
+        insert.setArray(i++, connection.createArrayOf("varchar", userIds));
+        insert.setArray(i++, connection.createArrayOf("varchar", sessionIds));
+        insert.setArray(i++, connection.createArrayOf("varchar", exerciseIds));
+        insert.setArray(i++, connection.createArrayOf("varchar", slugs));
+        insert.setArray(i++, connection.createArrayOf("varchar", names));
+        insert.setArray(i++, connection.createArrayOf("varchar", categories));
+        insert.setArray(i++, connection.createArrayOf("int4", firstArea));
+        insert.setArray(i++, connection.createArrayOf("int4", lastArea));
+        insert.setArray(i++, connection.createArrayOf("varchar", measurements));
+        insert.setArray(i++, connection.createArrayOf("bool", unilateral));
+        insert.setArray(i++, connection.createArrayOf("int4", reps));
+        insert.setArray(i++, connection.createArrayOf("int4", durations));
+        insert.setArray(i++, connection.createArrayOf("varchar", loads));
+        insert.setArray(i++, connection.createArrayOf("varchar", sides));
+        insert.setArray(i++, connection.createArrayOf("int4", rpes));
+        insert.setArray(i++, connection.createArrayOf("varchar", completedAt));
+        insert.setArray(i++, connection.createArrayOf("varchar", timezones));
+        insert.setArray(i++, connection.createArrayOf("varchar", localDates));
+        insert.setArray(i++, connection.createArrayOf("int4", pains));
+        insert.setArray(i++, connection.createArrayOf("varchar", programIds));
+        insert.setArray(i, connection.createArrayOf("varchar", areas.toArray(String[]::new)));
     }
 }
