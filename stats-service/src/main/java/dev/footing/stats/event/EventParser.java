@@ -200,6 +200,11 @@ public class EventParser {
         if (!node.isNumber()) {
             throw invalid("loadKg", "must be a number");
         }
+        if (!Double.isFinite(node.doubleValue())) {
+            // Too large for a double (1e400): the tree holds infinity, which has no decimal value (decimalValue
+            // would throw, and the batch would be retried forever rather than the event dead-lettered).
+            throw invalid("loadKg", "must be between 0 and 1000");
+        }
         BigDecimal load = node.decimalValue();
         if (load.signum() < 0 || load.compareTo(BigDecimal.valueOf(1000)) > 0) {
             throw invalid("loadKg", "must be between 0 and 1000");

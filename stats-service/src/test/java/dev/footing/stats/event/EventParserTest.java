@@ -202,4 +202,34 @@ class EventParserTest {
         assertThat(set.exercise().category().known()).isFalse();
         assertThat(Category.STRENGTH.known()).isTrue();
     }
+
+    /** Fields stats does not read must still be JSON; numbers are judged by their JSON type, a load by its value. */
+    @Test
+    void unknownFieldsAreStillJsonAndNumbersAreJudgedByType() {
+        Map<String, String> ok = headers("footing.set.completed.v1");
+        assertThat(poisonReason(ok, setBody("\"someFutureField\":{\"x\":1}", "\"someFutureField\":{\"x\":[1,}")))
+                .startsWith("not JSON");
+        assertThat(poisonReason(ok, setBody("\"someFutureField\":{\"x\":1}", "\"someFutureField\":{\"x\":1,\"x\":2}")))
+                .startsWith("not JSON: Duplicate field 'x'");
+        assertThat(poisonReason(ok, "\"abc")).startsWith("not JSON");
+        assertThat(poisonReason(ok, "42")).isEqualTo("not a JSON object");
+        assertThat(poisonReason(ok, setBody("\"reps\":12", "\"reps\":12.0"))).isEqualTo("invalid field reps: must be an integer");
+        assertThat(poisonReason(ok, setBody("\"reps\":12", "\"reps\":12345678901")))
+                .isEqualTo("invalid field reps: must be an integer");
+        assertThat(poisonReason(ok, setBody("\"reps\":12", "\"reps\":{\"n\":12}")))
+                .isEqualTo("invalid field reps: must be an integer");
+        assertThat(poisonReason(ok, setBody("\"unilateral\":true", "\"unilateral\":\"yes\"")))
+                .isEqualTo("invalid field exercise.unilateral: must be true or false");
+        assertThat(poisonReason(ok, setBody("\"exercise\":{", "\"exercise\":[],\"x\":{")))
+                .isEqualTo("invalid field exercise: must be an object");
+        // A load too large for a double was an exception that no retry could get past; it is poison like any other.
+        assertThat(poisonReason(ok, setBody("\"loadKg\":7.5", "\"loadKg\":1e400")))
+                .isEqualTo("invalid field loadKg: must be between 0 and 1000");
+        SetCompleted trailingZero = (SetCompleted) PARSER.parse(ok, setBody("\"loadKg\":7.5", "\"loadKg\":7.50"));
+        assertThat(trailingZero.loadKg()).isEqualTo(new BigDecimal("7.5"));
+        SetCompleted exponent = (SetCompleted) PARSER.parse(ok, setBody("\"loadKg\":7.5", "\"loadKg\":1.25e1"));
+        assertThat(exponent.loadKg()).isEqualTo(new BigDecimal("12.5"));
+        SetCompleted integral = (SetCompleted) PARSER.parse(ok, setBody("\"loadKg\":7.5", "\"loadKg\":20"));
+        assertThat(integral.loadKg()).isEqualTo(new BigDecimal("20"));
+    }
 }
