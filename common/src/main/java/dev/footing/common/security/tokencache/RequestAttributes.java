@@ -27,25 +27,8 @@ final class RequestAttributes {
 
     /** {@code identity} without any request's attributes: what may be cached. */
     static SecurityIdentity detached(SecurityIdentity identity) {
-        return copy(identity, Map.of());
-    }
-
-    /** {@code identity} as OIDC would have made it for this request. */
-    static SecurityIdentity attached(SecurityIdentity identity, RoutingContext routingContext,
-            AuthenticationRequestContext authenticationContext) {
-        Map<String, Object> request = new HashMap<>();
-        if (routingContext != null) {
-            request.put(RoutingContext.class.getName(), routingContext);
-        }
-        request.put(AuthenticationRequestContext.class.getName(), authenticationContext);
-        request.put(FROM_CACHE, Boolean.TRUE);
-        return copy(identity, request);
-    }
-
-    private static SecurityIdentity copy(SecurityIdentity identity, Map<String, Object> requestAttributes) {
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
         attributes.keySet().removeAll(NAMES);
-        attributes.putAll(requestAttributes);
         // Not QuarkusSecurityIdentity.builder(identity): its permission checker delegates to the
         // identity it copies, which would keep that identity (and its request) reachable. OIDC gives
         // permissions only as a set (the token's scopes), which is copied as it is.
@@ -56,5 +39,11 @@ final class RequestAttributes {
                 .addPermissions(identity.getPermissions())
                 .addAttributes(attributes)
                 .build();
+    }
+
+    /** {@code identity}, a cached one, as OIDC would have made it for this request (a view: see {@link RequestBoundIdentity}). */
+    static SecurityIdentity attached(SecurityIdentity identity, RoutingContext routingContext,
+            AuthenticationRequestContext authenticationContext) {
+        return new RequestBoundIdentity(identity, routingContext, authenticationContext);
     }
 }

@@ -104,6 +104,31 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void anAnswerFromTheCacheIsTheKeptIdentityTiedToTheRequestAskingForIt() {
+        VerifiedTokens tokens = cache(Duration.ofMinutes(5));
+        tokens.remember("token-a", QuarkusSecurityIdentity.builder(identity("ana", START.plusSeconds(60), "athlete", "coach"))
+                .addAttribute("tenant-id", "Default")
+                .build());
+        SecurityIdentity kept = tokens.find("token-a").orElseThrow();
+        AuthenticationRequestContext context = function -> null;
+
+        SecurityIdentity answered = RequestAttributes.attached(kept, null, context);
+
+        assertThat(answered.getPrincipal()).isSameAs(kept.getPrincipal());
+        assertThat(answered.getRoles()).containsExactlyInAnyOrder("athlete", "coach");
+        assertThat(answered.hasRole("coach")).isTrue();
+        assertThat(answered.hasRole("admin")).isFalse();
+        assertThat(answered.isAnonymous()).isFalse();
+        assertThat(answered.getCredential(AccessTokenCredential.class).getToken()).isEqualTo("raw-ana");
+        assertThat((Object) answered.getAttribute("tenant-id")).isEqualTo("Default");
+        assertThat((Object) answered.getAttribute(AuthenticationRequestContext.class.getName())).isSameAs(context);
+        assertThat(answered.getAttributes()).containsEntry("tenant-id", "Default")
+                .containsEntry(AuthenticationRequestContext.class.getName(), context)
+                .containsEntry(RequestAttributes.FROM_CACHE, Boolean.TRUE);
+        assertThat(kept.getAttributes()).doesNotContainKeys(AuthenticationRequestContext.class.getName(), RequestAttributes.FROM_CACHE);
+    }
+
+    @Test
     void aTokenKeptOnceStaysAsFirstVerified() {
         VerifiedTokens tokens = cache(Duration.ofMinutes(5));
         tokens.remember("token-a", identity("ana", START.plusSeconds(60), "athlete"));
