@@ -1,11 +1,8 @@
 package dev.footing.session.exercise;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -16,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import org.hibernate.Session;
 
 /** This service's copy of one catalog exercise, as last seen on {@code exercise-catalog}. */
 @Entity
@@ -50,38 +46,27 @@ public class ExerciseReplica extends PanacheEntityBase {
     public Instant receivedAt;
 
     /**
-     * The replicas of these exercises, read by one JDBC query and detached: a request only reads
-     * them, so they stay out of the persistence context (no dirty checking of them at every flush of
-     * the writing transaction), and no query is built per request.
+     * The replicas of the exercises whose ids are bound as a {@code uuid[]}, for a writer that reads them
+     * by JDBC with the rest of what it needs ({@link #read} each row): a request only reads them, so
+     * they stay out of any persistence context, and no query is built per request.
      */
-    public static Map<UUID, ExerciseReplica> byIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select id, slug, name, category, body_areas, measurement, unilateral, retired, updated_at, received_at
-                    from exercise_replica where id = any(?)""")) {
-                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-                Map<UUID, ExerciseReplica> found = new HashMap<>();
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        ExerciseReplica e = new ExerciseReplica();
-                        e.id = rs.getObject(1, UUID.class);
-                        e.slug = rs.getString(2);
-                        e.name = rs.getString(3);
-                        e.category = rs.getString(4);
-                        e.bodyAreas = rs.getString(5);
-                        e.measurement = Measurement.valueOf(rs.getString(6));
-                        e.unilateral = rs.getBoolean(7);
-                        e.retired = rs.getBoolean(8);
-                        e.updatedAt = rs.getTimestamp(9).toInstant();
-                        e.receivedAt = rs.getTimestamp(10).toInstant();
-                        found.put(e.id, e);
-                    }
-                }
-                return found;
-            }
-        });
+    public static final String SELECT_BY_IDS = """
+            select id, slug, name, category, body_areas, measurement, unilateral, retired, updated_at, received_at
+            from exercise_replica where id = any(?)""";
+
+    /** The row {@code rs} stands on, of {@link #SELECT_BY_IDS}; detached. */
+    public static ExerciseReplica read(ResultSet rs) throws SQLException {
+        ExerciseReplica e = new ExerciseReplica();
+        e.id = rs.getObject(1, UUID.class);
+        e.slug = rs.getString(2);
+        e.name = rs.getString(3);
+        e.category = rs.getString(4);
+        e.bodyAreas = rs.getString(5);
+        e.measurement = Measurement.valueOf(rs.getString(6));
+        e.unilateral = rs.getBoolean(7);
+        e.retired = rs.getBoolean(8);
+        e.updatedAt = rs.getTimestamp(9).toInstant();
+        e.receivedAt = rs.getTimestamp(10).toInstant();
+        return e;
     }
 }

@@ -1,7 +1,6 @@
 package dev.footing.session.outbox;
 
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
@@ -16,8 +15,10 @@ import dev.footing.session.event.WorkoutEvent;
 import org.hibernate.Session;
 
 /**
- * Appends events to the outbox inside the caller's transaction, on the same connection as the
- * rows they describe: both commit or neither does.
+ * Events as outbox rows, written on the same connection and in the same transaction as the rows they
+ * describe: both commit or neither does. A writer with a JDBC transaction of its own puts {@link #rows}
+ * into its statement and wakes the relay after its commit ({@link OutboxRelayRunner#nudge}); a JTA
+ * transaction {@link #append}s them, and the relay wakes when it commits.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -37,6 +38,11 @@ public class OutboxWriter {
     @Inject
     TraceParents traceParents;
 
+    /** The rows of these events, carrying the request's trace context. */
+    public OutboxRows rows(List<? extends WorkoutEvent> events) {
+        return OutboxRows.of(events, eventJson::write, clock.instant(), traceParents.current());
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(List<? extends WorkoutEvent> events) {
         if (events.isEmpty()) {
@@ -44,23 +50,11 @@ public class OutboxWriter {
         }
         // Entities first, so a set's row exists before the event that describes it.
         em.flush();
-        Timestamp now = Timestamp.from(clock.instant());
-        String traceparent = traceParents.current();
+        OutboxRows rows = rows(events);
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (event_id, user_id, type, payload, occurred_at, created_at, traceparent)
-                    values (?, ?, ?, ?, ?, ?, ?)""")) {
-                for (WorkoutEvent event : events) {
-                    insert.setObject(1, event.eventId());
-                    insert.setString(2, event.userId());
-                    insert.setString(3, event.type());
-                    insert.setString(4, eventJson.write(event));
-                    insert.setTimestamp(5, Timestamp.from(event.time()));
-                    insert.setTimestamp(6, now);
-                    insert.setString(7, traceparent);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            try (PreparedStatement insert = connection.prepareStatement(OutboxRows.INSERT)) {
+                rows.bind(connection, insert, 1);
+                insert.executeUpdate();
             }
         });
         // Observed after commit only: wakes the relay so events leave within milliseconds.

@@ -33,7 +33,6 @@ public class ProgramReplica extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    public static boolean exists(UUID id) {
-        return count("id", id) > 0;
-    }
+    /** Whether the program bound as the parameter is in the replica, for a writer that reads it by JDBC. */
+    public static final String EXISTS = "select exists (select 1 from program_replica where id = ?)";
 }

@@ -17,13 +17,13 @@ import jakarta.validation.Validator;
 import dev.footing.common.problem.ProblemException;
 import dev.footing.session.config.SessionConfig;
 import dev.footing.session.exercise.ExerciseReplica;
-import dev.footing.session.program.ProgramReplica;
 
 /**
  * Every check of a write request, before anything is written: the field constraints of the request
  * records (Hibernate Validator), then the rules they cannot say ({@link SessionRules}, {@link SetRules}:
  * the exercise's measurement from the replica, the clock), then whether the session's program is in the
- * program replica. All problems are answered at once.
+ * program replica. All problems are answered at once. The replicas' rows are read by the caller, with
+ * the rest of what its write reads ({@link LockedRead}).
  */
 @ApplicationScoped
 public class RequestChecks {
@@ -40,37 +40,39 @@ public class RequestChecks {
         }
     }
 
-    /** A whole workout; returns the exercises of its sets, from the replica. */
-    public Map<UUID, ExerciseReplica> session(SessionRequest request, Instant now) {
+    /** The exercises the replica must describe for these sets' checks and events. */
+    public static Set<UUID> exerciseIds(List<SetRequest> sets) {
+        return sets.stream().filter(Objects::nonNull).map(SetRequest::exerciseId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    /** A whole workout, with the replica's rows of its sets' exercises and whether its program is in the replica. */
+    public void session(SessionRequest request, Map<UUID, ExerciseReplica> exercises, boolean programKnown, Instant now) {
         Violations violations = new Violations();
         violations.constraints("", validator.validate(request));
         SessionRules.check(request, now, violations);
         List<SetRequest> sets = request.sets() == null ? List.of() : request.sets();
-        Map<UUID, ExerciseReplica> exercises = rules(sets, i -> "sets[" + i + "]", now, violations);
-        if (request.programId() != null && !ProgramReplica.exists(request.programId())) {
+        rules(sets, exercises, i -> "sets[" + i + "]", now, violations);
+        if (request.programId() != null && !programKnown) {
             violations.unknownProgram("programId", request.programId());
         }
         violations.throwIfAny();
-        return exercises;
     }
 
-    /** Sets added to a session, named in problems by {@code fieldPrefix} of their position; returns their exercises. */
-    public Map<UUID, ExerciseReplica> sets(List<SetRequest> sets, IntFunction<String> fieldPrefix, Instant now) {
+    /** Sets added to a session, named in problems by {@code fieldPrefix} of their position. */
+    public void sets(List<SetRequest> sets, Map<UUID, ExerciseReplica> exercises, IntFunction<String> fieldPrefix, Instant now) {
         Violations violations = new Violations();
         for (int i = 0; i < sets.size(); i++) {
             if (sets.get(i) != null) {
                 violations.constraints(fieldPrefix.apply(i), validator.validate(sets.get(i)));
             }
         }
-        Map<UUID, ExerciseReplica> exercises = rules(sets, fieldPrefix, now, violations);
+        rules(sets, exercises, fieldPrefix, now, violations);
         violations.throwIfAny();
-        return exercises;
     }
 
-    private static Map<UUID, ExerciseReplica> rules(List<SetRequest> sets, IntFunction<String> prefix, Instant now,
-            Violations violations) {
-        Map<UUID, ExerciseReplica> exercises = ExerciseReplica.byIds(sets.stream()
-                .filter(Objects::nonNull).map(SetRequest::exerciseId).filter(Objects::nonNull).collect(Collectors.toSet()));
+    private static void rules(List<SetRequest> sets, Map<UUID, ExerciseReplica> exercises, IntFunction<String> prefix,
+            Instant now, Violations violations) {
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < sets.size(); i++) {
             SetRequest set = sets.get(i);
@@ -81,6 +83,5 @@ public class RequestChecks {
                 violations.invalid(Violations.field(prefix.apply(i), "id"), "appears more than once in this request");
             }
         }
-        return exercises;
     }
 }

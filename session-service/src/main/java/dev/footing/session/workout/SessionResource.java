@@ -38,9 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The session API (docs/architecture.md §3). Thin: parsing here, checks in {@link RequestChecks},
- * writes in {@link SessionWrites}, reads in {@link SessionQueries}, who may touch which session in
- * {@link SessionAccess}. Every call needs a token: the class-level
- * check runs before the body is read, so an anonymous request gets its 401 whatever it sends.
+ * writes in {@link SessionWrites} (new rows) and {@link SessionUpdates} (changes to them), reads in
+ * {@link SessionQueries}, who may touch which session in {@link SessionAccess}. Every call needs a
+ * token: the class-level check runs before the body is read, so an anonymous request gets its 401
+ * whatever it sends.
  */
 @Path("/api/sessions")
 @Authenticated
@@ -50,6 +51,9 @@ public class SessionResource {
 
     @Inject
     SessionWrites writes;
+
+    @Inject
+    SessionUpdates updates;
 
     @Inject
     SessionQueries queries;
@@ -132,7 +136,7 @@ public class SessionResource {
     @Operation(summary = "Retract a set (a correction): consumers un-count it. Repeating it changes nothing")
     @APIResponse(responseCode = "204", description = "Retracted (or already retracted)")
     public Response retract(@PathParam("id") String id, @PathParam("setId") String setId) {
-        writes.retract(uuid("id", id), uuid("setId", setId));
+        updates.retract(uuid("id", id), uuid("setId", setId));
         return Response.noContent().build();
     }
 
@@ -152,7 +156,7 @@ public class SessionResource {
                 throw new jakarta.ws.rs.BadRequestException(e);
             }
         }
-        return writes.complete(sessionId, request).body();
+        return updates.complete(sessionId, request).body();
     }
 
     private List<SetRequest> read(JsonNode body, boolean array) {
