@@ -107,6 +107,31 @@ final class FootingClient {
         }, Executors.newSingleThreadExecutor(DatabaseBaseline.named("load-live-reader-")));
     }
 
+    /**
+     * The count and total seconds of the requests a service answered for {@code method} {@code uri}
+     * (its route template) with {@code status}, from its own HTTP metrics (Micrometer's
+     * {@code http_server_requests}): the time spent inside the service, without the client and the network.
+     */
+    double[] served(String service, String method, String uri, int status) throws IOException, InterruptedException {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(services.managementUrl(service, "/q/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        String labels = "method=\"%s\"".formatted(method);
+        String route = "uri=\"%s\"".formatted(uri);
+        String code = "status=\"%d\"".formatted(status);
+        double[] countAndSeconds = new double[2];
+        for (String line : check(metrics, 200).body().split("\n")) {
+            if (line.contains(labels) && line.contains(route) && line.contains(code)) {
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (line.startsWith("http_server_requests_seconds_count{")) {
+                    countAndSeconds[0] += value;
+                } else if (line.startsWith("http_server_requests_seconds_sum{")) {
+                    countAndSeconds[1] += value;
+                }
+            }
+        }
+        return countAndSeconds;
+    }
+
     private HttpResponse<String> send(String token, String method, String service, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = request(token, service, path, Duration.ofSeconds(60));
         if (body == null) {
