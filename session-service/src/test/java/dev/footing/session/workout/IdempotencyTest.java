@@ -2,9 +2,12 @@ package dev.footing.session.workout;
 
 import static dev.footing.session.support.TestCatalog.CALF_RAISE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +168,51 @@ class IdempotencyTest {
         Api.getSession(sessionId).body("sets", hasSize(2));
         List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
         assertThat(events).extracting(e -> e.body().get("setId").asText()).containsExactlyInAnyOrder(setId.toString(), other.toString());
+    }
+
+    /**
+     * Two users' writes are not serialized by a lock, so an id both chose can pass both reads; the
+     * second insert then fails on the key. Made certain here: another transaction holds the id
+     * uncommitted while the request inserts it, so the request's insert waits on the key and fails
+     * once that transaction commits.
+     */
+    @Test
+    void anIdTakenByAConcurrentWriteOfAnotherUserIsAConflictThatWritesNothing() throws Exception {
+        String other = Api.newUser("racer-a");
+        String otherSession = Api.startSession(other, "UTC");
+        String user = Api.newUser("racer-b");
+        String sessionId = Api.startSession(user, "UTC");
+        UUID setId = UUID.randomUUID();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection concurrent = db.getConnection()) {
+            concurrent.setAutoCommit(false);
+            try (PreparedStatement insert = concurrent.prepareStatement("""
+                    insert into workout_set (id, session_id, exercise_id, reps, load_kg, completed_at, local_date, recorded_at)
+                    values (?, ?, ?, 12, 5, now(), current_date, now())""")) {
+                insert.setObject(1, setId);
+                insert.setObject(2, UUID.fromString(otherSession));
+                insert.setObject(3, CALF_RAISE.id());
+                insert.executeUpdate();
+            }
+            Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> answer =
+                    pool.submit(() -> Api.postSets(sessionId, set(setId, 12)).extract());
+            // The request has read (no such id yet) and now waits on the key the open transaction holds.
+            await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db,
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'with%workout_set%'") > 0);
+            concurrent.commit();
+
+            var response = answer.get(60, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(409);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body().jsonPath().getString("detail")).contains("taken by a concurrent request");
+        } finally {
+            pool.shutdownNow();
+        }
+        Api.getSession(sessionId).body("sets", hasSize(0));
+        assertThat(Db.count(db, "select count(*) from outbox_event where user_id = ?", user)).isZero();
+        // The connection went back to the pool fit for the next write: rolled back, not left in a transaction.
+        Api.postSets(sessionId, set(UUID.randomUUID(), 12)).statusCode(201);
+        assertThat(WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT)).hasSize(1);
     }
 
     @Test
