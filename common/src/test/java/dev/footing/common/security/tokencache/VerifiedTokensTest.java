@@ -129,6 +129,40 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void twoRequestsAnsweredFromOneKeptIdentityEachSeeTheirOwnRequestAndNeitherIsKept() {
+        VerifiedTokens tokens = cache(Duration.ofMinutes(5));
+        tokens.remember("token-a", identity("ana", START.plusSeconds(60), "athlete"));
+        SecurityIdentity kept = tokens.find("token-a").orElseThrow();
+        RoutingContext first = request();
+        RoutingContext second = request();
+        AuthenticationRequestContext firstContext = function -> null;
+        AuthenticationRequestContext secondContext = function -> null;
+
+        SecurityIdentity answeredFirst = RequestAttributes.attached(kept, first, firstContext);
+        SecurityIdentity answeredSecond = RequestAttributes.attached(kept, second, secondContext);
+
+        assertThat((Object) answeredFirst.getAttribute(RoutingContext.class.getName())).isSameAs(first);
+        assertThat((Object) answeredSecond.getAttribute(RoutingContext.class.getName())).isSameAs(second);
+        assertThat(answeredFirst.getAttributes()).containsEntry(RoutingContext.class.getName(), first)
+                .containsEntry(AuthenticationRequestContext.class.getName(), firstContext);
+        assertThat(answeredSecond.getAttributes()).containsEntry(RoutingContext.class.getName(), second)
+                .containsEntry(AuthenticationRequestContext.class.getName(), secondContext);
+        assertThat(kept.getAttributes()).doesNotContainKeys(RoutingContext.class.getName(), AuthenticationRequestContext.class.getName());
+        assertThat(tokens.find("token-a").orElseThrow().getAttributes()).doesNotContainKeys(RoutingContext.class.getName());
+    }
+
+    /** A request's routing context that only has an identity: nothing here calls it. */
+    private static RoutingContext request() {
+        return (RoutingContext) java.lang.reflect.Proxy.newProxyInstance(RoutingContext.class.getClassLoader(),
+                new Class<?>[] {RoutingContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "a request";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
     void aTokenKeptOnceStaysAsFirstVerified() {
         VerifiedTokens tokens = cache(Duration.ofMinutes(5));
         tokens.remember("token-a", identity("ana", START.plusSeconds(60), "athlete"));
