@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -78,14 +79,22 @@ public class OutboxRelayRunner {
         nudge();
     }
 
-    /** Publishes soon, without waiting for the next tick or the end of a pause after failures. */
+    /**
+     * Publishes soon, without waiting for the next tick or the end of a pause after failures. Never
+     * throws: it is called after a write committed, which must answer as committed; if the pool
+     * refuses the pass (it is shutting down), the nudge stays set and the next tick publishes.
+     */
     public void nudge() {
         if (!enabled()) {
             return;
         }
         nudged = true;
         if (!busy.get()) {
-            Infrastructure.getDefaultWorkerPool().execute(this::run);
+            try {
+                Infrastructure.getDefaultWorkerPool().execute(this::run);
+            } catch (RejectedExecutionException e) {
+                LOG.debugf("relay pass not started now (%s); the next tick publishes", e.getMessage());
+            }
         }
     }
 
