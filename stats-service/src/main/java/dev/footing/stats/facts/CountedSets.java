@@ -32,18 +32,14 @@ import dev.footing.common.db.StoreUnavailableException;
 @ApplicationScoped
 public class CountedSets {
 
-    private static final String TOTALS = "count(DISTINCT session_id), count(*), coalesce(sum(reps), 0),"
-            + " coalesce(sum(duration_seconds), 0), coalesce(sum(reps * load_kg), 0), count(DISTINCT local_date)";
-
     @Inject
     DataSource dataSource;
 
     /** Totals of the user's counted sets; null bounds and exercise mean "all". */
     public Totals totals(String userId, LocalDate from, LocalDate to, UUID exerciseId) {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + TOTALS + " FROM set_fact WHERE " + countedSets(userId, from, to, exerciseId, args);
-        return query(sql, args, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                Totals.kg(rs.getBigDecimal(5)), rs.getLong(6))).get(0);
+        String sql = "SELECT " + Totals.aggregates("set_fact") + " FROM set_fact WHERE " + countedSets(userId, from, to, exerciseId, args);
+        return query(sql, args, rs -> Totals.read(rs, 1)).get(0);
     }
 
     public List<LocalDate> activeDays(String userId) {

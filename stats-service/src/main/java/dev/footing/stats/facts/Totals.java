@@ -1,6 +1,8 @@
 package dev.footing.stats.facts;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Totals over counted sets (completed, not retracted): {@code sessions} with at least one such
@@ -10,6 +12,24 @@ import java.math.BigDecimal;
 public record Totals(long sessions, long sets, long reps, long holdSeconds, double loadVolumeKg, long activeDays) {
 
     public static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0);
+
+    /**
+     * The SQL aggregates of these totals, in the order {@link #read} takes them, over the set facts
+     * named {@code facts} (a table or its alias): one rule for every statement that totals counted
+     * sets. {@code count(facts.set_id)} rather than {@code count(*)}: under an outer join a user
+     * without sets has one row of nulls, and no set.
+     */
+    public static String aggregates(String facts) {
+        return ("count(DISTINCT %1$s.session_id), count(%1$s.set_id), coalesce(sum(%1$s.reps), 0),"
+                + " coalesce(sum(%1$s.duration_seconds), 0), coalesce(sum(%1$s.reps * %1$s.load_kg), 0),"
+                + " count(DISTINCT %1$s.local_date)").formatted(facts);
+    }
+
+    /** Totals from the columns {@link #aggregates} made, the first at {@code column}. */
+    public static Totals read(ResultSet rs, int column) throws SQLException {
+        return new Totals(rs.getLong(column), rs.getLong(column + 1), rs.getLong(column + 2), rs.getLong(column + 3),
+                kg(rs.getBigDecimal(column + 4)), rs.getLong(column + 5));
+    }
 
     /** The exact decimal sum, as the nearest double: what JSON shows without losing a cent. */
     public static double kg(BigDecimal exact) {

@@ -23,12 +23,11 @@ import dev.footing.stats.goal.Goal;
  * connection) per user cost more than the batch of events that made it stale: a busy dashboard
  * round asks for many users at once.
  *
- * <p>The totals are the same aggregates as {@code CountedSets.totals} (counted sets: not retracted).
+ * <p>The totals are the aggregates every total of counted sets is read by ({@link Totals#aggregates}).
  */
 final class SummaryQueries {
 
-    private static final String TOTALS = "count(DISTINCT s.session_id), count(s.set_id), coalesce(sum(s.reps), 0),"
-            + " coalesce(sum(s.duration_seconds), 0), coalesce(sum(s.reps * s.load_kg), 0), count(DISTINCT s.local_date)";
+    private static final String TOTALS = Totals.aggregates("s");
 
     private SummaryQueries() {
     }
@@ -55,7 +54,7 @@ final class SummaryQueries {
                         goal = Goal.DEFAULT_ACTIVE_DAYS_PER_WEEK;
                     }
                     facts.put(rs.getString(1), new SummaryFacts(rs.getString(2), rs.getLong(3),
-                            lastEventAt == null ? null : lastEventAt.toInstant(), totals(rs, 5), dates(rs.getArray(11)),
+                            lastEventAt == null ? null : lastEventAt.toInstant(), Totals.read(rs, 5), dates(rs.getArray(11)),
                             goal));
                 }
             }
@@ -77,16 +76,11 @@ final class SummaryQueries {
             Map<String, Totals> totals = new HashMap<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    totals.put(rs.getString(1), totals(rs, 2));
+                    totals.put(rs.getString(1), Totals.read(rs, 2));
                 }
             }
             return totals;
         }
-    }
-
-    private static Totals totals(ResultSet rs, int first) throws SQLException {
-        return new Totals(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
-                Totals.kg(rs.getBigDecimal(first + 4)), rs.getLong(first + 5));
     }
 
     private static List<LocalDate> dates(Array array) throws SQLException {
