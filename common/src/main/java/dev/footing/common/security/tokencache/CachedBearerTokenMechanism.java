@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Answers a bearer token that Quarkus OIDC has already verified from {@link VerifiedTokens}, so the
@@ -37,9 +38,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * goes to OIDC too, which answers its challenge. A hit still goes through Quarkus'
  * {@link IdentityProviderManager} ({@link CachedTokenIdentityProvider}), so augmentors run as before.
  *
- * <p>It reads the token where our OIDC configuration reads it, {@code Authorization: Bearer}; a
- * token bound to a client certificate or a DPoP proof would need OIDC's checks of the binding on
- * every request: with such a binding configured, turn the cache off.
+ * <p>It reads the token where our OIDC configuration reads it, {@code Authorization: Bearer}. A
+ * token bound to a client certificate needs OIDC's check of the binding on every request: with
+ * {@code quarkus.oidc.token.binding.certificate} on, this mechanism answers nothing (and says so at
+ * start). A DPoP-bound token never reaches it: its scheme is {@code DPoP}, not {@code Bearer}.
  */
 @Singleton
 public class CachedBearerTokenMechanism implements HttpAuthenticationMechanism {
@@ -47,7 +49,9 @@ public class CachedBearerTokenMechanism implements HttpAuthenticationMechanism {
     private static final String BEARER = "Bearer ";
     private static final Uni<SecurityIdentity> LEAVE_TO_OIDC = Uni.createFrom().nullItem();
 
-    private final TokenCacheConfig config;
+    private static final Logger LOG = Logger.getLogger(CachedBearerTokenMechanism.class);
+
+    private final boolean enabled;
     private final VerifiedTokens verifiedTokens;
     private final int priority;
     private final Counter hits;
@@ -55,8 +59,12 @@ public class CachedBearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     CachedBearerTokenMechanism(TokenCacheConfig config, VerifiedTokens verifiedTokens, MeterRegistry meters,
-            @ConfigProperty(name = "quarkus.oidc.priority", defaultValue = "1001") int oidcPriority) {
-        this.config = config;
+            @ConfigProperty(name = "quarkus.oidc.priority", defaultValue = "1001") int oidcPriority,
+            @ConfigProperty(name = "quarkus.oidc.token.binding.certificate", defaultValue = "false") boolean certificateBound) {
+        this.enabled = config.enabled() && !certificateBound;
+        if (config.enabled() && certificateBound) {
+            LOG.warn("Verified-token cache off: tokens are bound to client certificates, which OIDC checks on every request");
+        }
         this.verifiedTokens = verifiedTokens;
         this.priority = oidcPriority + 1;
         // A miss is a token OIDC verifies in full (or refuses); a hit, one it no longer has to.
@@ -66,7 +74,7 @@ public class CachedBearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = config.enabled() ? bearerToken(context.request().getHeader(HttpHeaders.AUTHORIZATION)) : null;
+        String token = enabled ? bearerToken(context.request().getHeader(HttpHeaders.AUTHORIZATION)) : null;
         if (token == null) {
             return LEAVE_TO_OIDC;
         }
