@@ -22,12 +22,13 @@ import dev.footing.stats.config.StatsConfig;
  * see {@code mp.messaging.incoming.workout-events.*}). Each poll arrives as one batch, is applied as one
  * database transaction by {@link BatchHandler}, and is acknowledged when this method returns.
  *
- * <p>Offsets: the channel commits with {@code commit-strategy=latest}, i.e. the offsets of a batch are
- * committed only once that batch is acknowledged, and batches are handled one at a time in order
- * ({@code @Blocking}, ordered), so no committed offset ever passes an event that is not in the database.
- * A crash between the database commit and the offset commit redelivers the batch, and the event ids
- * stored in the same transaction make the redelivery change nothing: exactly once in effect.
- * (throttled, the default, is safe too but commits every few seconds and would only add redeliveries.)
+ * <p>Offsets: the channel commits with {@code commit-strategy=throttled}, i.e. only offsets of batches
+ * that are acknowledged, at most every {@code auto.commit.interval.ms} (200 ms) for all partitions in one
+ * request, and on revocation and shutdown; batches are handled one at a time in order ({@code @Blocking},
+ * ordered), so no committed offset ever passes an event that is not in the database. A crash between the
+ * database commit and the offset commit redelivers what came after the last offset commit, and the event ids
+ * stored in the same transaction make the redelivery change nothing: exactly once in effect. (latest, which
+ * committed every batch at once, cost an OffsetCommit per partition per batch: about one per set at low rates.)
  *
  * <p>A batch that cannot be applied for a reason that is not about the data (database down, dead-letter
  * topic unreachable) is retried here until it is, rather than nacked: a nack would either stop the
