@@ -2,6 +2,7 @@ package dev.footing.session.workout;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.footing.session.event.ExerciseRef;
 import dev.footing.session.event.SessionCompleted;
 import dev.footing.session.event.SetCompleted;
@@ -27,8 +30,21 @@ public class WorkoutEvents {
     private static final TypeReference<List<String>> BODY_AREAS = new TypeReference<>() {
     };
 
+    /** Distinct body-area lists a catalog has; far fewer than this in practice. */
+    private static final int BODY_AREA_LISTS_KEPT = 1_000;
+
     @Inject
     ObjectMapper json;
+
+    /**
+     * The replica keeps an exercise's body areas as the JSON the catalog sent; every event of a set
+     * carries them as a list. Parsing that JSON on every request cost ~2 % of the set request's CPU,
+     * so each distinct JSON text is parsed once. Keyed by the text itself, an exercise whose replica
+     * row changes simply looks up its new text: nothing to invalidate.
+     */
+    private final LoadingCache<String, List<String>> bodyAreas = Caffeine.newBuilder()
+            .maximumSize(BODY_AREA_LISTS_KEPT)
+            .build(this::parseBodyAreas);
 
     /**
      * The events of new sets, each with its exercise as it stands in the replica now: events carry it
@@ -61,11 +77,23 @@ public class WorkoutEvents {
     }
 
     private ExerciseRef exerciseRef(ExerciseReplica exercise) {
+        List<String> areas;
         try {
-            return new ExerciseRef(exercise.id, exercise.slug, exercise.name, exercise.category,
-                    json.readValue(exercise.bodyAreas, BODY_AREAS), exercise.measurement.name(), exercise.unilateral);
+            areas = bodyAreas.get(exercise.bodyAreas);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("replica row " + exercise.id + " has unreadable body areas", e.getCause());
+        }
+        return new ExerciseRef(exercise.id, exercise.slug, exercise.name, exercise.category, areas,
+                exercise.measurement.name(), exercise.unilateral);
+    }
+
+    /** Unmodifiable, as the list is shared by every event that uses it. */
+    private List<String> parseBodyAreas(String areasJson) {
+        try {
+            List<String> areas = json.readValue(areasJson, BODY_AREAS);
+            return areas == null ? null : Collections.unmodifiableList(areas);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("replica row " + exercise.id + " has unreadable body areas", e);
+            throw new UncheckedIOException(e);
         }
     }
 }
