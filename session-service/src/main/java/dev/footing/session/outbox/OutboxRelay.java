@@ -150,6 +150,14 @@ public final class OutboxRelay {
         return sent.size();
     }
 
+    /**
+     * Three statements whatever the number of users (it was two per user): the users with unsent rows,
+     * then the try-locks of them all in one statement, then the locked users' unsent rows. The rows are
+     * read by a statement after the one that took the locks, so its snapshot sees everything the
+     * lock's previous holder committed (a row it marked sent is not published again). Ordered by id
+     * and cut at the batch size, the rows of each user are a prefix of its unsent rows, in order; a
+     * user locked but cut off waits for the next pass.
+     */
     private List<OutboxRow> lockAndLoad(Connection connection) throws SQLException {
         List<String> users = new ArrayList<>();
         try (PreparedStatement candidates = connection.prepareStatement("""
@@ -163,30 +171,34 @@ public final class OutboxRelay {
             }
         }
         candidatesFull = users.size() >= batchSize;
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        List<String> locked = new ArrayList<>(users.size());
+        // A user another relay is publishing is skipped; try-locks never wait, so relays cannot deadlock.
+        try (PreparedStatement lock = connection.prepareStatement("""
+                select u from unnest(?::text[]) as candidate(u) where pg_try_advisory_xact_lock(?, hashtext(u))""")) {
+            lock.setArray(1, connection.createArrayOf("text", users.toArray()));
+            lock.setInt(2, UserWriteLock.RELAY);
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    locked.add(rs.getString(1));
+                }
+            }
+        }
+        if (locked.isEmpty()) {
+            return List.of();
+        }
         List<OutboxRow> rows = new ArrayList<>();
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?, hashtext(?))");
-                PreparedStatement load = connection.prepareStatement("""
-                        select id, event_id, user_id, type, payload, occurred_at, traceparent from outbox_event
-                        where user_id = ? and sent_at is null order by id limit ?""")) {
-            for (String user : users) {
-                if (rows.size() >= batchSize) {
-                    break;
-                }
-                lock.setInt(1, UserWriteLock.RELAY);
-                lock.setString(2, user);
-                try (ResultSet rs = lock.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        continue; // another relay is publishing this user
-                    }
-                }
-                load.setString(1, user);
-                load.setInt(2, batchSize - rows.size());
-                try (ResultSet rs = load.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
-                    }
+        try (PreparedStatement load = connection.prepareStatement("""
+                select id, event_id, user_id, type, payload, occurred_at, traceparent from outbox_event
+                where user_id = any(?) and sent_at is null order by id limit ?""")) {
+            load.setArray(1, connection.createArrayOf("text", locked.toArray()));
+            load.setInt(2, batchSize);
+            try (ResultSet rs = load.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
                 }
             }
         }
