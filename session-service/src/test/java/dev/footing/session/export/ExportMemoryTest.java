@@ -172,7 +172,14 @@ class ExportMemoryTest {
         // Open, whether between two fetches (idle in transaction) or in the middle of one (active).
         assertThat(Db.count(db, "select count(*) from pg_stat_activity where state in ('idle in transaction', 'active') and query like ?",
                 EXPORT_QUERY)).as("the export's cursor is still open half-way").isOne();
-        long growth = liveHeap() - before;
+        // The least of three readings (each after full collections) while the client pauses: what the
+        // export holds stays in all of them, a buffer the JVM's background work (Kafka clients, the
+        // relay, schedulers) holds at one reading is gone at the next. In two of three full suites on
+        // 2026-11-29 a single reading was 19–21 MB, where every other run read 1–5 MB.
+        long growth = Long.MAX_VALUE;
+        for (int reading = 0; reading < 3; reading++) {
+            growth = Math.min(growth, liveHeap() - before);
+        }
         System.out.printf("export half-way: live heap %+d KB%n", growth / 1024);
         assertThat(growth).as("live heap growth half-way through the export (%d MB)", growth / MB).isLessThan(HEAP_BOUND);
     }
