@@ -1,6 +1,9 @@
 package dev.footing.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,22 +91,25 @@ final class FootingClient {
 
     /**
      * Follows the user's {@code /live} stream on its own thread, calling {@code counted} with the
-     * user's all-time set count at every summary pushed; the future completes when the stream ends.
+     * user's all-time set count at every summary pushed, until the stream ends or is closed.
      */
-    CompletableFuture<Void> followLive(String user, LongConsumer counted) {
+    LiveStream followLive(String user, LongConsumer counted) {
         HttpRequest request = request(users.token(user), "stats-service", "/api/users/" + user + "/live", null)
                 .header("Accept", "text/event-stream").GET().build();
-        return streams.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(response -> {
-            try (Stream<String> lines = response.body()) {
-                lines.filter(line -> line.startsWith("data:")).forEach(line -> {
-                    try {
+        CompletableFuture<InputStream> body = streams.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(HttpResponse::body);
+        CompletableFuture<Void> ended = body.thenAcceptAsync(stream -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data:")) {
                         counted.accept(json.readTree(line.substring(5)).path("allTime").path("sets").asLong());
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
                     }
-                });
+                }
+            } catch (IOException closed) {
+                // The benchmark closed the stream (LiveStream.close), or the service ended it: either ends the follow.
             }
         }, Executors.newSingleThreadExecutor(DatabaseBaseline.named("load-live-reader-")));
+        return new LiveStream(body, ended);
     }
 
     /**

@@ -247,7 +247,7 @@ public final class PipelineBenchmark {
         users.prepare(List.of(user));
         awaitReplica(user, session);
         BlockingQueue<long[]> pushed = new LinkedBlockingQueue<>();
-        CompletableFuture<Void> live = api.followLive(user, total -> pushed.add(new long[] {total, System.nanoTime()}));
+        LiveStream live = api.followLive(user, total -> pushed.add(new long[] {total, System.nanoTime()}));
         long known = api.setsCounted(user);
         awaitPush(pushed, known - 1, live);
         List<Double> post = new ArrayList<>();
@@ -266,7 +266,7 @@ public final class PipelineBenchmark {
                 throw new IllegalStateException("/live showed set " + known + " of " + user + " but /summary does not count it");
             }
         }
-        live.cancel(true);
+        live.close();
         double[] servedAfter = api.served("session-service", "POST", SETS_ROUTE, 201);
         double answered = servedAfter[0] - servedBefore[0];
         double servedMs = answered > 0 ? 1000 * (servedAfter[1] - servedBefore[1]) / answered : Double.NaN;
@@ -281,7 +281,7 @@ public final class PipelineBenchmark {
     }
 
     /** When the stream first pushed a count above {@code known}; fails after 30 s without one. */
-    private static long awaitPush(BlockingQueue<long[]> pushed, long known, CompletableFuture<Void> live) throws Exception {
+    private static long awaitPush(BlockingQueue<long[]> pushed, long known, LiveStream live) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline) && !live.isDone()) {
             long[] push = pushed.poll(100, TimeUnit.MILLISECONDS);
@@ -415,7 +415,9 @@ public final class PipelineBenchmark {
         for (UserStream s : streams) {
             behindAtEnd += s.pending();
         }
-        streams.forEach(s -> s.live.cancel(true));
+        for (UserStream s : streams) {
+            s.live.close();
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("targetRate", rate);
         figures.put("achievedRate", sent / seconds);
@@ -438,7 +440,7 @@ public final class PipelineBenchmark {
         final AtomicLong sent = new AtomicLong();
         final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         volatile long seen;
-        CompletableFuture<Void> live;
+        LiveStream live;
 
         UserStream(String user, UUID session, long base, List<Double> visible) {
             this.user = user;
