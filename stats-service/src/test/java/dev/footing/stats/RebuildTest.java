@@ -54,12 +54,16 @@ class RebuildTest extends StatsTest {
         Map<String, String> anaBefore = answers(ana);
         Map<String, String> bulkBefore = answers(bulk);
 
-        // Damage the live facts of one user: only a replay of the topic can bring them back.
+        // Damage the live facts of one user, and the summary's rollups of them: only a replay of the topic can
+        // bring them back.
         try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl("stats"), TestInfrastructure.dbUser(),
                 TestInfrastructure.dbPassword());
-                PreparedStatement delete = db.prepareStatement("DELETE FROM set_fact WHERE user_id = ?")) {
+                PreparedStatement delete = db.prepareStatement("DELETE FROM set_fact WHERE user_id = ?");
+                PreparedStatement rollups = db.prepareStatement("DELETE FROM session_day_totals WHERE user_id = ?")) {
             delete.setString(1, ana);
             assertThat(delete.executeUpdate()).isEqualTo(16);
+            rollups.setString(1, ana);
+            assertThat(rollups.executeUpdate()).isPositive();
         }
         as(ana).get("/api/users/{u}/summary", ana).then().body("allTime.sets", equalTo(0));
 

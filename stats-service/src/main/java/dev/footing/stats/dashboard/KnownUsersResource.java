@@ -26,8 +26,8 @@ import dev.footing.common.security.Roles;
 public class KnownUsersResource {
 
     private static final String RECENT_USERS = """
-            SELECT user_id, count(*), max(event_time) FROM applied_event
-            GROUP BY user_id ORDER BY max(event_time) DESC LIMIT 200""";
+            SELECT user_id, events_applied, last_event_at FROM user_totals
+            ORDER BY last_event_at DESC LIMIT 200""";
 
     @Inject
     DataSource dataSource;

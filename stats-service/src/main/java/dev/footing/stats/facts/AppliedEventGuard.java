@@ -25,6 +25,9 @@ import dev.footing.stats.event.WorkoutEvent;
  * transaction by itself, so no BEGIN and COMMIT either (see {@link EventApplier}). Both are inserts
  * into applied_event first, as a rebuild's table swap expects (it locks the tables in that order).
  *
+ * <p>The rollups the summary reads ({@link Rollups}) are updated by the same statement, from the rows the
+ * guard and the set INSERT return: what the guard skipped as a redelivery changes them no more than the facts.
+ *
  * <p>Why not a JDBC batch: learning which rows were new needs the count of every row, and the driver
  * can only rewrite a batch into multi-row INSERTs ({@code reWriteBatchedInserts}) by giving those
  * counts up; unrewritten, the server parses, plans and executes one statement per event, which cost
@@ -36,11 +39,41 @@ final class AppliedEventGuard {
     }
 
     /**
+     * The statement: the guard, the set facts of the events it inserted (when the batch has sets), and the
+     * rollups of those events and sets ({@link Rollups}), each a data-modifying {@code WITH} query.
+     */
+    static String sql(FactTables tables, boolean withSets) {
+        return "WITH guard AS (INSERT INTO " + tables.appliedEvent()
+                + " (event_id, user_id, event_type, event_time, source_partition, source_offset)"
+                + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::int[], ?::bigint[])"
+                + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id, user_id, event_time)"
+                + (withSets ? ", sets AS (" + SetFactRows.insert(tables, "guard") + ")"
+                        + ", day_totals AS (" + Rollups.countSets(tables, "sets") + ")" : "")
+                + ", user_totals AS (" + Rollups.addEvents(tables, "guard", withSets ? "sets" : null) + ")"
+                + " SELECT event_id FROM guard";
+    }
+
+    /**
      * Inserts the guard rows of {@code distinct} (no event id twice) and the facts of those of {@code sets}
      * (no set id twice) whose event is new; returns the ids that were new.
      */
     static Set<UUID> insertNew(Connection connection, List<Positioned> distinct, List<SetCompleted> sets,
             FactTables tables) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql(tables, !sets.isEmpty()))) {
+            bind(insert, distinct, sets);
+            Set<UUID> inserted = new HashSet<>();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return inserted;
+        }
+    }
+
+    /** Sets the parameters of {@link #sql} for these events and sets (none: a statement without sets). */
+    static void bind(PreparedStatement insert, List<Positioned> distinct, List<SetCompleted> sets) throws SQLException {
+        Connection connection = insert.getConnection();
         int n = distinct.size();
         String[] eventIds = new String[n];
         String[] userIds = new String[n];
@@ -58,28 +91,14 @@ final class AppliedEventGuard {
             partitions[i] = p.partition();
             offsets[i] = p.offset();
         }
-        try (PreparedStatement insert = connection.prepareStatement("WITH guard AS (INSERT INTO " + tables.appliedEvent()
-                + " (event_id, user_id, event_type, event_time, source_partition, source_offset)"
-                + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::int[], ?::bigint[])"
-                + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id)"
-                + (sets.isEmpty() ? "" : ", sets AS (" + SetFactRows.insert(tables, "guard") + ")")
-                + " SELECT event_id FROM guard")) {
-            insert.setArray(1, connection.createArrayOf("varchar", eventIds));
-            insert.setArray(2, connection.createArrayOf("varchar", userIds));
-            insert.setArray(3, connection.createArrayOf("varchar", types));
-            insert.setArray(4, connection.createArrayOf("varchar", times));
-            insert.setArray(5, connection.createArrayOf("int4", partitions));
-            insert.setArray(6, connection.createArrayOf("int8", offsets));
-            if (!sets.isEmpty()) {
-                SetFactRows.bind(insert, 7, sets);
-            }
-            Set<UUID> inserted = new HashSet<>();
-            try (ResultSet rs = insert.executeQuery()) {
-                while (rs.next()) {
-                    inserted.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return inserted;
+        insert.setArray(1, connection.createArrayOf("varchar", eventIds));
+        insert.setArray(2, connection.createArrayOf("varchar", userIds));
+        insert.setArray(3, connection.createArrayOf("varchar", types));
+        insert.setArray(4, connection.createArrayOf("varchar", times));
+        insert.setArray(5, connection.createArrayOf("int4", partitions));
+        insert.setArray(6, connection.createArrayOf("int8", offsets));
+        if (!sets.isEmpty()) {
+            SetFactRows.bind(insert, 7, sets);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,8 +25,9 @@ import jakarta.inject.Inject;
 import dev.footing.common.db.StoreUnavailableException;
 
 /**
- * Read queries over the counted sets of one user (completed and not retracted). Every number is
- * an aggregate over these rows at query time, so no stored counter can drift from the facts.
+ * Read queries over the counted sets of one user (completed and not retracted). Every number is an
+ * aggregate over these rows at query time, or over the rollups ({@link Rollups}) that the statements
+ * changing these rows keep with them (active days, the latest zone, events applied).
  */
 @ApplicationScoped
 public class CountedSets {
@@ -43,34 +43,24 @@ public class CountedSets {
     }
 
     public List<LocalDate> activeDays(String userId) {
-        return query("SELECT DISTINCT local_date FROM set_fact WHERE user_id = ? AND NOT retracted ORDER BY local_date",
-                List.of(userId), rs -> rs.getObject(1, LocalDate.class));
+        return query("SELECT local_date FROM session_day_totals WHERE user_id = ? AND sets > 0 GROUP BY local_date"
+                + " ORDER BY local_date", List.of(userId), rs -> rs.getObject(1, LocalDate.class));
     }
 
     /** The zone of the user's most recently completed set (retracted or not): where they are now. */
     public Optional<String> latestTimezone(String userId) {
-        return query("SELECT timezone FROM set_fact WHERE user_id = ? ORDER BY completed_at DESC, set_id DESC LIMIT 1",
+        return query("SELECT latest_timezone FROM user_totals WHERE user_id = ? AND latest_timezone IS NOT NULL",
                 List.of(userId), rs -> rs.getString(1)).stream().findFirst();
     }
 
-    public long eventsApplied(String userId) {
-        return query("SELECT count(*) FROM applied_event WHERE user_id = ?", List.of(userId), rs -> rs.getLong(1)).get(0);
-    }
-
-    /** Events applied per user, for many users in one query; users without any are left out. */
+    /** Events applied per user, for many users in one query (one row each); users without any are left out. */
     public Map<String, Long> eventsApplied(Collection<String> userIds) {
         Map<String, Long> counts = new HashMap<>();
-        for (Object[] row : query("SELECT user_id, count(*) FROM applied_event WHERE user_id = ANY (?) GROUP BY user_id",
+        for (Object[] row : query("SELECT user_id, events_applied FROM user_totals WHERE user_id = ANY (?)",
                 Collections.singletonList(userIds.toArray(String[]::new)), rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
             counts.put((String) row[0], (Long) row[1]);
         }
         return counts;
-    }
-
-    public Optional<Instant> lastEventAt(String userId) {
-        return query("SELECT max(event_time) FROM applied_event WHERE user_id = ?", List.of(userId),
-                rs -> rs.getObject(1, OffsetDateTime.class)).stream().filter(t -> t != null)
-                .map(OffsetDateTime::toInstant).findFirst();
     }
 
     /** Per local date and group, in [from, to]. A set with several body areas counts fully in each. */

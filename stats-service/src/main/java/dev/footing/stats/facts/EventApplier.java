@@ -2,6 +2,7 @@ package dev.footing.stats.facts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -122,9 +123,7 @@ public class EventApplier {
             return List.of();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.setRetraction()
-                + " (set_id, event_id, user_id, session_id, retracted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (set_id) DO NOTHING");
-                PreparedStatement mark = connection.prepareStatement("UPDATE " + tables.setFact()
-                        + " SET retracted = true WHERE set_id = ? AND user_id = ?")) {
+                + " (set_id, event_id, user_id, session_id, retracted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (set_id) DO NOTHING")) {
             for (Positioned p : retractions) {
                 SetRetracted retraction = (SetRetracted) p.event();
                 insert.setObject(1, retraction.setId());
@@ -133,16 +132,45 @@ public class EventApplier {
                 insert.setObject(4, retraction.sessionId());
                 insert.setObject(5, timestamp(retraction.retractedAt()));
                 insert.addBatch();
-                mark.setObject(1, retraction.setId());
-                mark.setString(2, retraction.userId());
-                mark.addBatch();
             }
             insert.executeBatch();
-            int[] marked = mark.executeBatch();
-            List<Positioned> unknown = new ArrayList<>();
-            for (int i = 0; i < marked.length; i++) {
-                if (marked[i] == 0) {
-                    unknown.add(retractions.get(i));
+        }
+        List<Positioned> unknown = new ArrayList<>();
+        for (int index : unknownSets(connection, retractions, tables)) {
+            unknown.add(retractions.get(index));
+        }
+        return unknown;
+    }
+
+    /**
+     * Marks the retracted sets and un-counts those that were counted from the summary's rollup, in one
+     * statement; returns the indexes in {@code retractions} of those whose set is not there (yet).
+     */
+    private static List<Integer> unknownSets(Connection connection, List<Positioned> retractions, FactTables tables)
+            throws SQLException {
+        String[] setIds = new String[retractions.size()];
+        String[] userIds = new String[retractions.size()];
+        for (int i = 0; i < setIds.length; i++) {
+            SetRetracted retraction = (SetRetracted) retractions.get(i).event();
+            setIds[i] = retraction.setId().toString();
+            userIds[i] = retraction.userId();
+        }
+        // Only a set not yet retracted changes, so a second retraction of a set un-counts nothing. The last
+        // query's snapshot is the statement's: a set is there whether or not this statement marks it.
+        try (PreparedStatement mark = connection.prepareStatement("WITH r AS (SELECT * FROM"
+                + " unnest(?::uuid[], ?::varchar[]) WITH ORDINALITY AS r(set_id, user_id, i)),"
+                + " retracted AS (UPDATE " + tables.setFact() + " s SET retracted = true FROM r"
+                + " WHERE s.set_id = r.set_id AND s.user_id = r.user_id AND NOT s.retracted"
+                + " RETURNING s.user_id, s.local_date, s.session_id, s.reps, s.duration_seconds, s.load_kg),"
+                + " day_totals AS (" + Rollups.uncountSets(tables, "retracted") + ")"
+                + " SELECT r.i - 1 FROM r WHERE NOT EXISTS (SELECT 1 FROM " + tables.setFact() + " s"
+                + " WHERE s.set_id = r.set_id AND s.user_id = r.user_id) ORDER BY r.i")) {
+            mark.setArray(1, connection.createArrayOf("varchar", setIds));
+            mark.setArray(2, connection.createArrayOf("varchar", userIds));
+            List<Integer> unknown = new ArrayList<>();
+            try (ResultSet rs = mark.executeQuery()) {
+                while (rs.next()) {
+                    unknown.add(rs.getInt(1));
                 }
             }
             return unknown;

@@ -23,7 +23,10 @@ final class SetFactRows {
     private SetFactRows() {
     }
 
-    /** The INSERT of the rows whose event id is in {@code newEvents} (a query's name, of a column event_id). */
+    /**
+     * The INSERT of the rows whose event id is in {@code newEvents} (a query's name, of a column event_id),
+     * returning what the rollups need of the rows it inserted.
+     */
     static String insert(FactTables tables, String newEvents) {
         return "INSERT INTO " + tables.setFact()
                 + " (set_id, event_id, user_id, session_id, exercise_id, exercise_slug, exercise_name, category, body_areas,"
@@ -41,7 +44,10 @@ final class SetFactRows {
                 + " completed_at, timezone, local_date, pain, program_id)"
                 + " CROSS JOIN (SELECT ?::varchar[] AS areas) a"
                 // WHERE ends the FROM clause, so ON CONFLICT cannot be read as part of the join.
-                + " WHERE s.event_id IN (SELECT event_id FROM " + newEvents + ") ON CONFLICT (set_id) DO NOTHING";
+                + " WHERE s.event_id IN (SELECT event_id FROM " + newEvents + ") ON CONFLICT (set_id) DO NOTHING"
+                // What the rollups need of the rows inserted (Rollups).
+                + " RETURNING user_id, local_date, session_id, set_id, completed_at, timezone, reps, duration_seconds, load_kg,"
+                + " retracted";
     }
 
     /**

@@ -25,7 +25,18 @@ public record Totals(long sessions, long sets, long reps, long holdSeconds, doub
                 + " count(DISTINCT %1$s.local_date)").formatted(facts);
     }
 
-    /** Totals from the columns {@link #aggregates} made, the first at {@code column}. */
+    /**
+     * The same aggregates over rows of {@code session_day_totals} named {@code rollups} ({@link Rollups}): sums
+     * of its sums, and distinct sessions and dates among rows with a counted set (a row whose sets were all
+     * retracted stays, with zeros). A session spanning midnight has a row per date and counts once.
+     */
+    public static String aggregatesOfRollups(String rollups) {
+        return ("count(DISTINCT %1$s.session_id) FILTER (WHERE %1$s.sets > 0), coalesce(sum(%1$s.sets), 0),"
+                + " coalesce(sum(%1$s.reps), 0), coalesce(sum(%1$s.hold_seconds), 0), coalesce(sum(%1$s.load_volume_kg), 0),"
+                + " count(DISTINCT %1$s.local_date) FILTER (WHERE %1$s.sets > 0)").formatted(rollups);
+    }
+
+    /** Totals from the columns {@link #aggregates} or {@link #aggregatesOfRollups} made, the first at {@code column}. */
     public static Totals read(ResultSet rs, int column) throws SQLException {
         return new Totals(rs.getLong(column), rs.getLong(column + 1), rs.getLong(column + 2), rs.getLong(column + 3),
                 kg(rs.getBigDecimal(column + 4)), rs.getLong(column + 5));

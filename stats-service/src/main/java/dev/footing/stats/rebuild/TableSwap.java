@@ -17,11 +17,14 @@ import jakarta.inject.Inject;
 import org.apache.kafka.common.TopicPartition;
 
 import dev.footing.stats.facts.FactTables;
+import dev.footing.stats.facts.Rollups;
 
 /**
  * The tables of a rebuild: fresh {@code rebuild_*} copies before the replay, and afterwards, in one
  * transaction that briefly locks the live tables, the carry-over of what the live consumer applied
- * past the replay's end offsets and the swap of the copies in. Nothing applied meanwhile is lost.
+ * past the replay's end offsets and the swap of the copies in. Nothing applied meanwhile is lost. The
+ * summary's rollups are copied and swapped with the facts: the replay maintains the copies' rollups as the
+ * live consumer does its own, and those of users with carried-over events are refilled from the copies.
  */
 @ApplicationScoped
 public class TableSwap {
@@ -57,6 +60,11 @@ public class TableSwap {
                 // A carried-over set or retraction may meet its counterpart from the replay.
                 statement.execute("UPDATE rebuild_set_fact s SET retracted = NOT s.retracted WHERE s.retracted <>"
                         + " EXISTS (SELECT 1 FROM rebuild_set_retraction r WHERE r.set_id = s.set_id AND r.user_id = s.user_id)");
+                // The replay kept the copies' rollups; a user with events carried over gets them anew from the copies'
+                // facts (a flipped set above is of such a user: its set or its retraction was carried over).
+                statement.execute("CREATE TEMP TABLE rebuild_caught_up_user ON COMMIT DROP AS SELECT DISTINCT a.user_id"
+                        + " FROM rebuild_applied_event a JOIN rebuild_caught_up c USING (event_id)");
+                Rollups.refill(statement, FactTables.REBUILD, "SELECT user_id FROM rebuild_caught_up_user");
                 for (String table : FactTables.NAMES) {
                     statement.execute("DROP TABLE " + table);
                     statement.execute("ALTER TABLE " + FactTables.REBUILD.prefix() + table + " RENAME TO " + table);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.footing.stats.facts.Rollups;
 import dev.footing.stats.facts.Totals;
 import dev.footing.stats.goal.Goal;
 
@@ -23,26 +24,27 @@ import dev.footing.stats.goal.Goal;
  * connection) per user cost more than the batch of events that made it stale: a busy dashboard
  * round asks for many users at once.
  *
- * <p>The totals are the aggregates every total of counted sets is read by ({@link Totals#aggregates}).
+ * <p>Both read the rollups ({@link Rollups}): one {@code user_totals} row per user and the user's
+ * {@code session_day_totals} rows (one per day and session), not every set fact and applied event of the
+ * user, which every live push aggregated again and which grow with the user's whole history. The totals are
+ * the aggregates every total of counted sets is read by ({@link Totals#aggregatesOfRollups}).
  */
 final class SummaryQueries {
 
-    private static final String TOTALS = Totals.aggregates("s");
+    private static final String TOTALS = Totals.aggregatesOfRollups("d");
 
     private SummaryQueries() {
     }
 
     /** One row per user asked for, users without any event included. */
     static Map<String, SummaryFacts> facts(Connection connection, Collection<String> userIds) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT u.user_id,"
-                + " (SELECT f.timezone FROM set_fact f WHERE f.user_id = u.user_id"
-                + " ORDER BY f.completed_at DESC, f.set_id DESC LIMIT 1),"
-                + " e.applied, e.last_event_at, t.*, g.active_days_per_week"
+        try (PreparedStatement select = connection.prepareStatement("SELECT u.user_id, t.latest_timezone,"
+                + " coalesce(t.events_applied, 0), t.last_event_at, r.*, g.active_days_per_week"
                 + " FROM unnest(?::varchar[]) AS u(user_id)"
-                + " CROSS JOIN LATERAL (SELECT count(*) AS applied, max(a.event_time) AS last_event_at"
-                + " FROM applied_event a WHERE a.user_id = u.user_id) e"
-                + " CROSS JOIN LATERAL (SELECT " + TOTALS + ", array_agg(DISTINCT s.local_date ORDER BY s.local_date)::text[]"
-                + " FROM set_fact s WHERE s.user_id = u.user_id AND NOT s.retracted) t"
+                + " LEFT JOIN user_totals t ON t.user_id = u.user_id"
+                + " CROSS JOIN LATERAL (SELECT " + TOTALS + ","
+                + " array_agg(DISTINCT d.local_date ORDER BY d.local_date) FILTER (WHERE d.sets > 0)::text[]"
+                + " FROM session_day_totals d WHERE d.user_id = u.user_id) r"
                 + " LEFT JOIN user_goal g ON g.user_id = u.user_id")) {
             select.setArray(1, connection.createArrayOf("varchar", userIds.toArray(String[]::new)));
             Map<String, SummaryFacts> facts = new HashMap<>();
@@ -67,8 +69,8 @@ final class SummaryQueries {
             List<LocalDate> to) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT w.user_id, " + TOTALS
                 + " FROM unnest(?::varchar[], ?::date[], ?::date[]) AS w(user_id, first_day, last_day)"
-                + " LEFT JOIN set_fact s ON s.user_id = w.user_id AND NOT s.retracted"
-                + " AND s.local_date BETWEEN w.first_day AND w.last_day"
+                + " LEFT JOIN session_day_totals d ON d.user_id = w.user_id"
+                + " AND d.local_date BETWEEN w.first_day AND w.last_day"
                 + " GROUP BY w.user_id")) {
             select.setArray(1, connection.createArrayOf("varchar", userIds.toArray(String[]::new)));
             select.setArray(2, connection.createArrayOf("varchar", from.stream().map(LocalDate::toString).toArray()));
