@@ -139,14 +139,14 @@ class ApiTest extends StatsTest {
         String user = newUser("store-down");
         try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl("stats"), TestInfrastructure.dbUser(),
                 TestInfrastructure.dbPassword()); Statement statement = db.createStatement()) {
-            statement.execute("ALTER TABLE applied_event RENAME TO applied_event_away");
+            statement.execute("ALTER TABLE user_totals RENAME TO user_totals_away");
             try {
                 for (var request : List.of(asAdmin().basePath("/api/users"), as(user).basePath("/api/users/" + user + "/summary"))) {
                     request.get().then().log().ifValidationFails().statusCode(503).contentType(PROBLEM)
-                            .header("Retry-After", "5").body("detail", not(containsString("applied_event")));
+                            .header("Retry-After", "5").body("detail", not(containsString("user_totals")));
                 }
             } finally {
-                statement.execute("ALTER TABLE applied_event_away RENAME TO applied_event");
+                statement.execute("ALTER TABLE user_totals_away RENAME TO user_totals");
             }
         }
         asAdmin().get("/api/users").then().statusCode(200);

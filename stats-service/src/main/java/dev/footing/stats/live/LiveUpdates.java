@@ -42,8 +42,8 @@ import dev.footing.stats.summary.SummaryService;
  *
  * <p>With several instances, the user's partition may be consumed by another instance than the
  * one holding the connection. So besides the push from the local consumer, every second the
- * watched users' applied-event counts are read from the shared database, and a changed count
- * sends the new summary. A count already sent is never sent twice.
+ * watched users' applied-event counts are read from the shared database (a row per user, kept by the
+ * apply statement: {@code user_totals}), and a changed count sends the new summary. A count already sent is never sent twice.
  *
  * <p>Summaries are read and sent on a publisher thread of their own, not on the consumer's: the
  * consumer marks the users a batch changed and goes on to the next batch. Marks that arrive while

@@ -67,11 +67,11 @@ final class SummaryQueries {
     /** The totals of each user's counted sets from {@code from} to {@code to} (both included). */
     static Map<String, Totals> totalsBetween(Connection connection, List<String> userIds, List<LocalDate> from,
             List<LocalDate> to) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT w.user_id, " + TOTALS
+        // Per user (LATERAL), so each reads its week's rows by the key: a join let the planner hash the whole table.
+        try (PreparedStatement select = connection.prepareStatement("SELECT w.user_id, r.*"
                 + " FROM unnest(?::varchar[], ?::date[], ?::date[]) AS w(user_id, first_day, last_day)"
-                + " LEFT JOIN session_day_totals d ON d.user_id = w.user_id"
-                + " AND d.local_date BETWEEN w.first_day AND w.last_day"
-                + " GROUP BY w.user_id")) {
+                + " CROSS JOIN LATERAL (SELECT " + TOTALS + " FROM session_day_totals d WHERE d.user_id = w.user_id"
+                + " AND d.local_date BETWEEN w.first_day AND w.last_day) r")) {
             select.setArray(1, connection.createArrayOf("varchar", userIds.toArray(String[]::new)));
             select.setArray(2, connection.createArrayOf("varchar", from.stream().map(LocalDate::toString).toArray()));
             select.setArray(3, connection.createArrayOf("varchar", to.stream().map(LocalDate::toString).toArray()));
