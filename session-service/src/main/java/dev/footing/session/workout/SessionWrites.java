@@ -123,7 +123,7 @@ public class SessionWrites {
                 }
             }
             if (!rows.isEmpty()) {
-                WorkoutRows.insert(connection, null, sessionId, rows,
+                WorkoutRows.insertAndCommit(connection, null, sessionId, rows,
                         outbox.rows(workoutEvents.setsCompleted(session, rows, found.exercises())), now);
             }
             return new Written<>(views, !rows.isEmpty());
@@ -147,9 +147,10 @@ public class SessionWrites {
         if (session.completedAt != null) {
             events.add(workoutEvents.sessionCompleted(session));
         }
-        WorkoutRows.insert(connection, session, session.id, rows, outbox.rows(events), now);
         // Stable: sets done at the same instant keep the order the client sent them in, as GET shows them.
+        // Sorted before the write commits, since nothing may fail after it.
         views.sort(Comparator.comparing(SetView::completedAt));
+        WorkoutRows.insertAndCommit(connection, session, session.id, rows, outbox.rows(events), now);
         return new Written<>(SessionView.of(session, views), true);
     }
 

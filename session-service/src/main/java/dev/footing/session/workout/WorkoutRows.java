@@ -60,19 +60,21 @@ final class WorkoutRows {
 
     /**
      * Inserts {@code newSession} (unless null), the new {@code sets} of session {@code sessionId}
-     * and the {@code events} that describe them, in one statement.
+     * and the {@code events} that describe them, in one statement, and commits the write's
+     * transaction in the same round trip ({@link JdbcTransaction#committing}): the write's last
+     * statement, so its caller touches the connection no more.
      */
-    static void insert(Connection connection, WorkoutSession newSession, UUID sessionId, List<WorkoutSet> sets,
+    static void insertAndCommit(Connection connection, WorkoutSession newSession, UUID sessionId, List<WorkoutSet> sets,
             OutboxRows events, Instant recordedAt) throws SQLException {
         String sql = "with " + (newSession != null ? INSERT_SESSION : "") + INSERT_SETS + OutboxRows.INSERT;
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (PreparedStatement insert = connection.prepareStatement(JdbcTransaction.committing(sql))) {
             int i = 1;
             if (newSession != null) {
                 i = bindSession(insert, i, newSession);
             }
             i = bindSets(connection, insert, i, sessionId, sets, recordedAt);
             events.bind(connection, insert, i);
-            insert.executeUpdate();
+            insert.execute();
         }
     }
 
