@@ -16,10 +16,13 @@ import jakarta.inject.Inject;
 
 import dev.footing.session.config.SessionConfig;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.RoutingContext;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jboss.logging.Logger;
@@ -45,6 +48,9 @@ public class OutboxRelayRunner {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CurrentVertxRequest http;
 
     /** Quarkus' {@code kafka.*} settings (bootstrap servers, and SASL/TLS where configured), as every channel gets them. */
     @Inject
@@ -95,6 +101,23 @@ public class OutboxRelayRunner {
             } catch (RejectedExecutionException e) {
                 LOG.debugf("relay pass not started now (%s); the next tick publishes", e.getMessage());
             }
+        }
+    }
+
+    /**
+     * {@link #nudge}, once the current HTTP request's response is written (or fails); at once outside
+     * a request. Started at once, the relay's pass (its statements, the producer's send) ran beside
+     * the last steps of the answer on two cores and made the client wait for it (docs/architecture.md §10);
+     * after the response, the relay starts a fraction of a millisecond later, which a consumer's
+     * freshness hardly notices. The response's end handler runs whether the response was written or
+     * the connection closed, so a committed write always wakes the relay (and the tick is there anyway).
+     */
+    public void nudgeAfterResponse() {
+        RoutingContext request = Arc.container().requestContext().isActive() ? http.getCurrent() : null;
+        if (request == null) {
+            nudge();
+        } else {
+            request.addEndHandler(done -> nudge());
         }
     }
 

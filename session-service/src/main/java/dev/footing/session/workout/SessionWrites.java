@@ -91,7 +91,7 @@ public class SessionWrites {
             // A retry answers as the first time did, with the session as it is now.
             return new Written<>(queries.get(sessionId), false);
         }
-        relay.nudge();
+        relay.nudgeAfterResponse();
         return written;
     }
 
@@ -129,7 +129,7 @@ public class SessionWrites {
             return new Written<>(views, !rows.isEmpty());
         });
         if (written.changed()) {
-            relay.nudge();
+            relay.nudgeAfterResponse();
         }
         return written;
     }

@@ -1,0 +1,83 @@
+package dev.footing.session.outbox;
+
+import static dev.footing.session.support.TestCatalog.CALF_RAISE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.footing.infra.FootingTestResource;
+import dev.footing.session.support.Api;
+import dev.footing.session.support.TestCatalog;
+import dev.footing.session.support.WorkoutEventsReader;
+import dev.footing.session.support.WorkoutEventsReader.Received;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A write wakes the relay itself once its answer is sent: its events leave without waiting for the
+ * relay's tick, which this profile sets to an hour. Sets added to a session and a whole new workout
+ * (the two writes that commit with their last statement and wake the relay after the response).
+ */
+@QuarkusTest
+@TestProfile(RelayWakeTest.HourlyTick.class)
+@WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "session"))
+class RelayWakeTest {
+
+    public static class HourlyTick implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("footing.session.outbox.poll-interval", "1h");
+        }
+    }
+
+    /** Far below the tick: only a write's own wake-up can have sent its events by then. */
+    private static final Duration SENT = Duration.ofSeconds(30);
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeEach
+    void catalog() {
+        TestCatalog.ensureStandardExercises(db);
+    }
+
+    @Test
+    void aSetAddedToASessionIsPublishedWithoutWaitingForTheTick() {
+        String user = Api.newUser("woken");
+        String sessionId = Api.startSession(user, "Europe/Berlin");
+
+        String setId = Api.postSets(sessionId, Api.reps(CALF_RAISE.id(), 12)).statusCode(201).extract().path("id");
+
+        List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
+        assertThat(events).extracting(e -> e.body().get("setId").asText()).containsExactly(setId);
+    }
+
+    @Test
+    void aWholeWorkoutIsPublishedWithoutWaitingForTheTick() {
+        String user = Api.newUser("woken-workout");
+        String sessionId = UUID.randomUUID().toString();
+        Api.createSession("""
+                {"id":"%s","userId":"%s","timezone":"Europe/Berlin","completedAt":"2026-05-01T18:30:00Z","sets":[
+                  {"exerciseId":"%s","reps":10,"completedAt":"2026-05-01T18:00:00Z"},
+                  {"exerciseId":"%s","reps":12,"completedAt":"2026-05-01T18:05:00Z"}]}"""
+                .formatted(sessionId, user, CALF_RAISE.id(), CALF_RAISE.id())).statusCode(201);
+
+        List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
+        assertThat(events).extracting(Received::type)
+                .containsExactly("footing.set.completed.v1", "footing.set.completed.v1", "footing.session.completed.v1");
+    }
+}
