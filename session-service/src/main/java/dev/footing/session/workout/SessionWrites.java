@@ -26,8 +26,8 @@ import dev.footing.session.time.LocalDates;
 /**
  * New sessions and sets written, each request committed together with the events that describe it.
  * The hot path, so it costs what the database costs: one JDBC transaction ({@link JdbcTransaction}) of
- * two statements' round trips and the commit's, the reads under the user's write lock
- * ({@link LockedRead}) and then the rows with their outbox rows ({@link WorkoutRows}).
+ * two round trips, the reads under the user's write lock ({@link LockedRead}) and then the rows with
+ * their outbox rows and the commit ({@link WorkoutRows}). The relay is woken once the answer is sent.
  * A rejected request writes nothing: every check ({@link RequestChecks}) runs before the write.
  */
 @ApplicationScoped
