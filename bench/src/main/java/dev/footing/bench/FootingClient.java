@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,8 +61,46 @@ final class FootingClient {
         return send(users.token(user), "POST", "session-service", "/api/sessions", workout(id, user, start, sets));
     }
 
-    HttpResponse<String> postSet(String user, UUID session) throws IOException, InterruptedException {
-        return send(users.token(user), "POST", "session-service", "/api/sessions/" + session + "/sets", set(Instant.now()));
+    /** The status and body of a POST of one set. */
+    record Answer(int status, String body) {
+    }
+
+    /**
+     * Posts one set on the calling thread, over a kept-alive connection ({@link HttpURLConnection}), as
+     * an app does from its own device. The JDK's {@link HttpClient} hands every exchange between its
+     * selector thread and an executor: on an idle machine that added about 1 ms of its own to a request
+     * the service answers in about 3 (docs/architecture.md §10), and under 64 clients it is CPU the load
+     * generator takes from the services on the same two cores.
+     */
+    Answer postSet(String user, UUID session) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) services.url("session-service", "/api/sessions/" + session + "/sets")
+                .toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(60_000);
+        connection.setRequestProperty("Authorization", "Bearer " + users.token(user));
+        connection.setRequestProperty("Content-Type", "application/json");
+        byte[] body = set(Instant.now()).getBytes(StandardCharsets.UTF_8);
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        // Read to the end and closed, the connection goes back to the keep-alive cache for the next set.
+        try (InputStream answer = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            return new Answer(status, answer == null ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Settings of {@link HttpURLConnection} for {@link #postSet}, before its first use: keep a connection per
+     * client (the JDK keeps 5 per server by default, and the others would reconnect for every set), and never
+     * send a POST again by itself when a kept-alive connection turns out closed (it would post the set twice).
+     */
+    static void configureConnections(int clients) {
+        System.setProperty("http.maxConnections", Integer.toString(clients));
+        System.setProperty("sun.net.http.retryPost", "false");
     }
 
     CompletableFuture<HttpResponse<String>> postSetAsync(String user, UUID session, Duration timeout) {
@@ -151,6 +191,13 @@ final class FootingClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(services.url(service, path).toString()))
                 .header("Authorization", "Bearer " + token);
         return timeout == null ? builder : builder.timeout(timeout);
+    }
+
+    static Answer check(Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new IllegalStateException("expected " + status + " but got " + answer.status() + ": " + answer.body());
+        }
+        return answer;
     }
 
     static HttpResponse<String> check(HttpResponse<String> response, int status) {

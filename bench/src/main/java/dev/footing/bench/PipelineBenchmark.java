@@ -73,6 +73,7 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("footing.root", ".")).toAbsolutePath().normalize();
+        FootingClient.configureConnections(Integer.getInteger("bench.concurrent.clients", 64) + 64);
         ServiceProcesses services = new ServiceProcesses(root, root.resolve("bench/target/service-logs"), FreePort.pick(), FreePort.pick(), FreePort.pick());
         try {
             String issuer = TestInfrastructure.keycloakIssuer();
@@ -309,10 +310,10 @@ public final class PipelineBenchmark {
             work.add(pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
-                    HttpResponse<String> response = api.postSet(user, session);
+                    FootingClient.Answer response = api.postSet(user, session);
                     latencies.add(millisSince(start));
-                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
-                    if (response.statusCode() == 201) {
+                    statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
+                    if (response.status() == 201) {
                         created.incrementAndGet();
                     }
                 }
