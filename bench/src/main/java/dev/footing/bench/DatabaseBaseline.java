@@ -80,7 +80,7 @@ final class DatabaseBaseline {
         });
     }
 
-    /** The stats side: applied-event guard and set fact per event, {@code perTransaction} to a transaction. */
+    /** The stats side: applied-event guard and set fact per event, {@code perTransaction} to a transaction, and the summary's rollups. */
     Run statsApply(int events, int perTransaction, int connections) throws Exception {
         String db = scratchDatabase("baseline_stats", "stats-service");
         return inParallel("stats rows", db, events / perTransaction, connections, perTransaction, (connection, txn) -> {
@@ -121,6 +121,35 @@ final class DatabaseBaseline {
                     fact.addBatch();
                 }
                 fact.executeBatch();
+            }
+            // The summary's rollups, as stats-service keeps them with the facts: one row per user and one per
+            // (day, session) of the transaction, however many sets it has.
+            try (PreparedStatement user = connection.prepareStatement("""
+                    insert into user_totals (user_id, events_applied, last_event_at, latest_set_completed_at, latest_set_id,
+                        latest_timezone)
+                    values (?, ?, ?, ?, ?, 'Europe/Berlin')
+                    on conflict (user_id) do update set events_applied = user_totals.events_applied + excluded.events_applied,
+                        last_event_at = excluded.last_event_at, latest_set_completed_at = excluded.latest_set_completed_at,
+                        latest_set_id = excluded.latest_set_id, latest_timezone = excluded.latest_timezone""");
+                    PreparedStatement day = connection.prepareStatement("""
+                            insert into session_day_totals (user_id, local_date, session_id, sets, reps, hold_seconds, load_volume_kg)
+                            values (?, ?, ?, ?, ?, 0, ?)
+                            on conflict (user_id, local_date, session_id) do update set sets = session_day_totals.sets + excluded.sets,
+                                reps = session_day_totals.reps + excluded.reps,
+                                load_volume_kg = session_day_totals.load_volume_kg + excluded.load_volume_kg""")) {
+                user.setString(1, userId);
+                user.setLong(2, perTransaction);
+                user.setTimestamp(3, Timestamp.from(now));
+                user.setTimestamp(4, Timestamp.from(now));
+                user.setObject(5, UUID.randomUUID());
+                user.executeUpdate();
+                day.setString(1, userId);
+                day.setObject(2, LocalDate.now());
+                day.setObject(3, session);
+                day.setInt(4, perTransaction);
+                day.setLong(5, 20L * perTransaction);
+                day.setBigDecimal(6, BigDecimal.valueOf(100L * perTransaction));
+                day.executeUpdate();
             }
         });
     }

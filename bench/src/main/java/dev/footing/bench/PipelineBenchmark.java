@@ -145,7 +145,7 @@ public final class PipelineBenchmark {
         System.out.println("\nIdle latency: single sets, one at a time");
         Map<String, Object> idle = idleLatency("single", Integer.getInteger("bench.single", 300), true);
         report.line("one set, POST → 201", latencyText(idle, "post"), "p50 ≤ 3 ms", p(idle, "post", "p50Ms") <= 3);
-        report.line("one set, POST → visible in /summary", latencyText(idle, "visible"), "p50 ≤ 10 ms, p99 ≤ 25 ms",
+        report.line("one set, POST → visible on /live", latencyText(idle, "visible"), "p50 ≤ 10 ms, p99 ≤ 25 ms",
                 p(idle, "visible", "p50Ms") <= 10 && p(idle, "visible", "p99Ms") <= 25);
 
         int concurrency = Integer.getInteger("bench.concurrent.clients", 64);
