@@ -52,6 +52,7 @@ public final class PipelineBenchmark {
     private final FootingClient api;
     private final CpuMeter cpu;
     private final DatabaseBaseline baseline;
+    private final WorkCounts counts;
     private final Report report = new Report();
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
@@ -69,6 +70,7 @@ public final class PipelineBenchmark {
                 .ownJvm()
                 .processIfFound("keycloak", Procs.find(cmd -> cmd.contains("kc.home.dir")));
         this.baseline = new DatabaseBaseline(TestInfrastructure::jdbcUrl, TestInfrastructure.dbUser(), TestInfrastructure.dbPassword(), root, cpu);
+        this.counts = new WorkCounts(TestInfrastructure::jdbcUrl, TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
     }
 
     public static void main(String[] args) throws Exception {
@@ -301,6 +303,7 @@ public final class PipelineBenchmark {
         List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         AtomicLong created = new AtomicLong();
+        Map<String, Long> countsBefore = record ? counts.snapshot() : Map.of();
         long deadline = System.nanoTime() + duration.toNanos();
         CpuMeter.Window window = cpu.start();
         List<Future<?>> work = new ArrayList<>();
@@ -328,6 +331,7 @@ public final class PipelineBenchmark {
         pool.shutdown();
         long expected = before + created.get();
         boolean counted = awaitCount(userIds, expected, Duration.ofSeconds(60));
+        Map<String, Double> workPerSet = record ? WorkCounts.perItem(countsBefore, counts.snapshot(), created.get()) : Map.of();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", clients);
         figures.put("setsPerSecond", created.get() / seconds);
@@ -335,7 +339,11 @@ public final class PipelineBenchmark {
         figures.put("post", Report.latency(latencies));
         figures.put("cpuMicrosPerSet", perSet);
         figures.put("allCounted", counted);
+        figures.put("workPerSet", workPerSet);
         if (record) {
+            // Until all were counted: the relay's and stats-service's tail and this benchmark's count polls are in it.
+            perSet.forEach((process, micros) -> System.out.printf("    %8.0f µs CPU per set  %s%n", micros, process));
+            workPerSet.forEach((what, n) -> System.out.printf("    %8.3f per set  %s%n", n, what));
             report.section("concurrentSingleSets", figures);
             System.out.printf("  %,.0f sets/s, %s, statuses %s, all counted: %s%n", created.get() / seconds, latencyText(figures, "post"), statuses, counted);
         }
