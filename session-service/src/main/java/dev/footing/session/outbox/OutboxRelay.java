@@ -151,41 +151,35 @@ public final class OutboxRelay {
     }
 
     /**
-     * Three statements whatever the number of users (it was two per user): the users with unsent rows,
-     * then the try-locks of them all in one statement, then the locked users' unsent rows. The rows are
-     * read by a statement after the one that took the locks, so its snapshot sees everything the
-     * lock's previous holder committed (a row it marked sent is not published again). Ordered by id
-     * and cut at the batch size, the rows of each user are a prefix of its unsent rows, in order; a
-     * user locked but cut off waits for the next pass.
+     * Two statements whatever the number of users (it was two per user, then three): the users with
+     * unsent rows and the try-locks of them in one, then the locked users' unsent rows. The try-locks
+     * run in the outer query over the candidates' subquery, so only the candidates the {@code limit}
+     * kept are locked (a subquery with a limit is not pulled up, and a volatile function in the select
+     * list runs for the rows returned). The rows are read by a statement after the one that took the
+     * locks, so its snapshot sees everything the lock's previous holder committed (a row it marked sent
+     * is not published again). Ordered by id and cut at the batch size, the rows of each user are a
+     * prefix of its unsent rows, in order; a user locked but cut off waits for the next pass.
      */
     private List<OutboxRow> lockAndLoad(Connection connection) throws SQLException {
-        List<String> users = new ArrayList<>();
-        try (PreparedStatement candidates = connection.prepareStatement("""
-                select user_id from outbox_event where sent_at is null
-                group by user_id order by min(id) limit ?""")) {
-            candidates.setInt(1, batchSize);
-            try (ResultSet rs = candidates.executeQuery()) {
-                while (rs.next()) {
-                    users.add(rs.getString(1));
-                }
-            }
-        }
-        candidatesFull = users.size() >= batchSize;
-        if (users.isEmpty()) {
-            return List.of();
-        }
-        List<String> locked = new ArrayList<>(users.size());
+        int candidates = 0;
+        List<String> locked = new ArrayList<>();
         // A user another relay is publishing is skipped; try-locks never wait, so relays cannot deadlock.
         try (PreparedStatement lock = connection.prepareStatement("""
-                select u from unnest(?::text[]) as candidate(u) where pg_try_advisory_xact_lock(?, hashtext(u))""")) {
-            lock.setArray(1, connection.createArrayOf("text", users.toArray()));
-            lock.setInt(2, UserWriteLock.RELAY);
+                select candidate.user_id, pg_try_advisory_xact_lock(?, hashtext(candidate.user_id))
+                from (select user_id from outbox_event where sent_at is null
+                      group by user_id order by min(id) limit ?) as candidate""")) {
+            lock.setInt(1, UserWriteLock.RELAY);
+            lock.setInt(2, batchSize);
             try (ResultSet rs = lock.executeQuery()) {
                 while (rs.next()) {
-                    locked.add(rs.getString(1));
+                    candidates++;
+                    if (rs.getBoolean(2)) {
+                        locked.add(rs.getString(1));
+                    }
                 }
             }
         }
+        candidatesFull = candidates >= batchSize;
         if (locked.isEmpty()) {
             return List.of();
         }
@@ -209,7 +203,9 @@ public final class OutboxRelay {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement("update outbox_event set sent_at = ? where id = any(?)")) {
+        // The commit goes in the same message (one round trip, as a write's rows and commit do: see
+        // JdbcTransaction.committing); the pass's own commit afterwards then sends nothing.
+        try (PreparedStatement update = connection.prepareStatement("update outbox_event set sent_at = ? where id = any(?);\ncommit")) {
             update.setTimestamp(1, Timestamp.from(clock.instant()));
             update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
             update.executeUpdate();

@@ -50,13 +50,26 @@ class TwoRelaysTest {
 
     @Test
     void concurrentRelaysSkipNothingDoubleNothingAndKeepEachUsersOrder() throws Exception {
+        relaysShareTheOutbox(50);
+    }
+
+    /**
+     * Passes of 5 rows among 12 writing users: a pass's candidates (and so its locks) are cut at the
+     * batch, and the passes that follow take the users left out.
+     */
+    @Test
+    void passesSmallerThanTheNumberOfUsersLeaveNobodyBehind() throws Exception {
+        relaysShareTheOutbox(5);
+    }
+
+    private void relaysShareTheOutbox(int batchSize) throws Exception {
         List<String> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             users.add(Api.newUser("relay" + i));
         }
         AtomicBoolean writing = new AtomicBoolean(true);
-        OutboxRelay first = relay("first");
-        OutboxRelay second = relay("second");
+        OutboxRelay first = relay(batchSize);
+        OutboxRelay second = relay(batchSize);
         AtomicInteger byFirst = new AtomicInteger();
         AtomicInteger bySecond = new AtomicInteger();
         CompletableFuture<Void> runFirst = CompletableFuture.runAsync(() -> spin(first, writing, byFirst));
@@ -80,11 +93,11 @@ class TwoRelaysTest {
     }
 
     /** Another instance's relay: its own database connections and user locks; the service's workout-events channel. */
-    private OutboxRelay relay(String name) {
-        return new OutboxRelay(db, channel, 50, Duration.ofSeconds(10), Clock.systemUTC(), new RelayStatus());
+    private OutboxRelay relay(int batchSize) {
+        return new OutboxRelay(db, channel, batchSize, Duration.ofSeconds(10), Clock.systemUTC(), new RelayStatus());
     }
 
-    /** Drains until the writer is done and nothing is left; small passes (50 rows) make the relays interleave. */
+    /** Drains until the writer is done and nothing is left; small passes make the relays interleave. */
     private static void spin(OutboxRelay relay, AtomicBoolean writing, AtomicInteger published) {
         try {
             while (true) {
