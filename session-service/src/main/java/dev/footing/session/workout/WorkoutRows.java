@@ -55,6 +55,14 @@ final class WorkoutRows {
             ),
             """.formatted(SESSION_COLUMNS);
 
+    /**
+     * The two statements a write sends, built once: pgjdbc finds a statement it prepared by its text,
+     * and a text made per call is hashed and compared in full on every call.
+     */
+    private static final String SETS_AND_COMMIT = JdbcTransaction.committing("with " + INSERT_SETS + OutboxRows.INSERT);
+    private static final String SESSION_SETS_AND_COMMIT =
+            JdbcTransaction.committing("with " + INSERT_SESSION + INSERT_SETS + OutboxRows.INSERT);
+
     private WorkoutRows() {
     }
 
@@ -66,8 +74,7 @@ final class WorkoutRows {
      */
     static void insertAndCommit(Connection connection, WorkoutSession newSession, UUID sessionId, List<WorkoutSet> sets,
             OutboxRows events, Instant recordedAt) throws SQLException {
-        String sql = "with " + (newSession != null ? INSERT_SESSION : "") + INSERT_SETS + OutboxRows.INSERT;
-        try (PreparedStatement insert = connection.prepareStatement(JdbcTransaction.committing(sql))) {
+        try (PreparedStatement insert = connection.prepareStatement(newSession != null ? SESSION_SETS_AND_COMMIT : SETS_AND_COMMIT)) {
             int i = 1;
             if (newSession != null) {
                 i = bindSession(insert, i, newSession);
