@@ -184,6 +184,8 @@ class BadInputTest {
         Api.postSets(sessionId, "{\"exerciseId\": ").statusCode(400).contentType(PROBLEM)
                 .body("title", equalTo("Malformed JSON"));
         Api.createSession("{userId: nope}").statusCode(400).contentType(PROBLEM);
+        Api.postSets(sessionId, "").statusCode(400).contentType(PROBLEM);
+        Api.postSets(sessionId, "null").statusCode(400).contentType(PROBLEM);
         Api.postSets(sessionId, "42").statusCode(400).contentType(PROBLEM);
         Api.postSets(sessionId, "[]").statusCode(400).contentType(PROBLEM);
         Api.postSets(sessionId, "[42]").statusCode(400).contentType(PROBLEM);
