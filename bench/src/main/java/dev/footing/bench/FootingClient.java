@@ -138,9 +138,8 @@ final class FootingClient {
     LiveStream followLive(String user, LongConsumer counted) {
         HttpRequest request = request(users.token(user), "stats-service", "/api/users/" + user + "/live", null)
                 .header("Accept", "text/event-stream").GET().build();
-        CompletableFuture<InputStream> body = streams.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(HttpResponse::body);
-        CompletableFuture<Void> ended = body.thenAcceptAsync(stream -> {
+        CompletableFuture<HttpResponse<InputStream>> exchange = streams.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<Void> ended = exchange.thenApply(HttpResponse::body).thenAcceptAsync(stream -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.startsWith("data:")) {
@@ -151,7 +150,7 @@ final class FootingClient {
                 // The benchmark closed the stream (LiveStream.close), or the service ended it: either ends the follow.
             }
         }, Executors.newSingleThreadExecutor(DatabaseBaseline.named("load-live-reader-")));
-        return new LiveStream(body, ended);
+        return new LiveStream(exchange, ended);
     }
 
     /**

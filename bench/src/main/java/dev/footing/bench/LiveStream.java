@@ -2,6 +2,8 @@ package dev.footing.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,11 +13,11 @@ import java.util.concurrent.CompletableFuture;
  */
 final class LiveStream implements AutoCloseable {
 
-    private final CompletableFuture<InputStream> body;
+    private final CompletableFuture<HttpResponse<InputStream>> exchange;
     private final CompletableFuture<Void> ended;
 
-    LiveStream(CompletableFuture<InputStream> body, CompletableFuture<Void> ended) {
-        this.body = body;
+    LiveStream(CompletableFuture<HttpResponse<InputStream>> exchange, CompletableFuture<Void> ended) {
+        this.exchange = exchange;
         this.ended = ended;
     }
 
@@ -23,13 +25,15 @@ final class LiveStream implements AutoCloseable {
         return ended.isDone();
     }
 
+    /** Closes the body now, or as soon as the response arrives if it has not yet. */
     @Override
-    public void close() throws IOException {
-        InputStream stream = body.getNow(null);
-        if (stream != null) {
-            stream.close();
-        } else {
-            body.cancel(true);
-        }
+    public void close() {
+        exchange.thenAccept(response -> {
+            try {
+                response.body().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }
