@@ -63,7 +63,7 @@ public class OutboxRelayRunner {
     private volatile boolean stopping;
     private volatile long notBeforeNanos;
     private volatile long lastContactNanos = System.nanoTime();
-    private Duration backoff = Duration.ZERO;
+    private volatile Duration backoff = Duration.ZERO;
     private OutboxRelay relay;
     private Admin admin;
 
@@ -138,17 +138,28 @@ public class OutboxRelayRunner {
 
     /** Drains, again while nudges arrive during a pass; returns at once if another thread is draining. */
     private void run() {
-        if (!busy.compareAndSet(false, true)) {
-            return;
+        while (busy.compareAndSet(false, true)) {
+            try {
+                do {
+                    nudged = false;
+                    drain();
+                } while (moreWanted());
+            } finally {
+                busy.set(false);
+            }
+            // A nudge that came after the loop's last look at `nudged` saw `busy` still set and started
+            // nothing; without this look its events would wait for the tick. Both fields are volatile: the
+            // nudge writes `nudged` then reads `busy`, this thread writes `busy` then reads `nudged`, so at
+            // least one of the two sees the other's write (if both do, one CAS fails and one pass runs).
+            if (!moreWanted()) {
+                return;
+            }
         }
-        try {
-            do {
-                nudged = false;
-                drain();
-            } while (nudged && backoff.isZero() && !stopping);
-        } finally {
-            busy.set(false);
-        }
+    }
+
+    /** A nudge arrived since the pass began, and no failure asks for a pause (the tick retries after one). */
+    private boolean moreWanted() {
+        return nudged && backoff.isZero() && !stopping;
     }
 
     private void drain() {
