@@ -22,7 +22,8 @@ import jakarta.annotation.PostConstruct;
 import org.jboss.logging.Logger;
 
 /**
- * Outbox metrics: rows waiting, age of the oldest waiting row, events published, publish failures.
+ * Outbox metrics: rows waiting, age of the oldest waiting row, events published, publish failures, and how
+ * writes woke the relay.
  * The backlog is sampled on a timer rather than on every scrape, so scrapes never query the database.
  */
 @Startup
@@ -58,6 +59,13 @@ public class OutboxBacklog {
                 .description("Events this instance published to workout-events").register(registry);
         FunctionCounter.builder("footing.outbox.publish.failures", runner, r -> r.status().failures())
                 .description("Relay passes that could not publish everything (broker unreachable, timeout)").register(registry);
+        // Which way writes woke the relay: the hot writes should wake it after their response, not beside it.
+        FunctionCounter.builder("footing.outbox.relay.wakeups", runner, r -> r.status().wakeupsAfterResponse())
+                .tag("when", "after-response")
+                .description("Writes that woke the relay once their response was written").register(registry);
+        FunctionCounter.builder("footing.outbox.relay.wakeups", runner, r -> r.status().wakeupsAtOnce())
+                .tag("when", "at-once")
+                .description("Writes that woke the relay at once (after their commit, or outside a request)").register(registry);
     }
 
     @Scheduled(every = "${footing.session.outbox.backlog-sample-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

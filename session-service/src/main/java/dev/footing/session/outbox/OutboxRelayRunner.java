@@ -82,6 +82,7 @@ public class OutboxRelayRunner {
     }
 
     void written(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.OutboxWritten event) {
+        status.wokenAtOnce();
         nudge();
     }
 
@@ -115,9 +116,13 @@ public class OutboxRelayRunner {
     public void nudgeAfterResponse() {
         RoutingContext request = Arc.container().requestContext().isActive() ? http.getCurrent() : null;
         if (request == null) {
+            status.wokenAtOnce();
             nudge();
         } else {
-            request.addEndHandler(done -> nudge());
+            request.addEndHandler(done -> {
+                status.wokenAfterResponse();
+                nudge();
+            });
         }
     }
 

@@ -10,6 +10,8 @@ public final class RelayStatus {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong consecutiveFailures = new AtomicLong();
+    private final AtomicLong wakeupsAfterResponse = new AtomicLong();
+    private final AtomicLong wakeupsAtOnce = new AtomicLong();
     private final AtomicReference<Instant> lastSuccessAt = new AtomicReference<>();
     private final AtomicReference<Instant> lastFailureAt = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
@@ -21,6 +23,14 @@ public final class RelayStatus {
         consecutiveFailures.set(0);
         lastSuccessAt.set(at);
         brokerReachable = true;
+    }
+
+    void wokenAfterResponse() {
+        wakeupsAfterResponse.incrementAndGet();
+    }
+
+    void wokenAtOnce() {
+        wakeupsAtOnce.incrementAndGet();
     }
 
     void probed(boolean reachable, String error) {
@@ -69,5 +79,15 @@ public final class RelayStatus {
 
     public String lastError() {
         return lastError.get();
+    }
+
+    /** Writes that woke the relay once their response was written (the hot writes, inside a request). */
+    public long wakeupsAfterResponse() {
+        return wakeupsAfterResponse.get();
+    }
+
+    /** Writes that woke the relay at once: after their commit, or outside a request. */
+    public long wakeupsAtOnce() {
+        return wakeupsAtOnce.get();
     }
 }

@@ -2,6 +2,7 @@ package dev.footing.session.outbox;
 
 import static dev.footing.session.support.TestCatalog.CALF_RAISE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,10 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * A write wakes the relay itself once its answer is sent: its events leave without waiting for the
  * relay's tick, which this profile sets to an hour. Sets added to a session and a whole new workout
- * (the two writes that commit with their last statement and wake the relay after the response).
+ * (the two writes that commit with their last statement and wake the relay after the response). The
+ * relay's wake-up counters (metric {@code footing.outbox.relay.wakeups}) tell the response's end handler
+ * from the wake at once that a write outside a request falls back to: each write here must have woken
+ * the relay after its response, none at once.
  */
 @QuarkusTest
 @TestProfile(RelayWakeTest.HourlyTick.class)
@@ -50,6 +54,9 @@ class RelayWakeTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    OutboxRelayRunner relay;
+
     @BeforeEach
     void catalog() {
         TestCatalog.ensureStandardExercises(db);
@@ -58,18 +65,22 @@ class RelayWakeTest {
     @Test
     void aSetAddedToASessionIsPublishedWithoutWaitingForTheTick() {
         String user = Api.newUser("woken");
+        Wakeups before = wakeups();
         String sessionId = Api.startSession(user, "Europe/Berlin");
 
         String setId = Api.postSets(sessionId, Api.reps(CALF_RAISE.id(), 12)).statusCode(201).extract().path("id");
 
         List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
         assertThat(events).extracting(e -> e.body().get("setId").asText()).containsExactly(setId);
+        // The session's start and its set: two writes, each woke the relay after its response.
+        assertWokenAfterResponses(before, 2);
     }
 
     @Test
     void aWholeWorkoutIsPublishedWithoutWaitingForTheTick() {
         String user = Api.newUser("woken-workout");
         String sessionId = UUID.randomUUID().toString();
+        Wakeups before = wakeups();
         Api.createSession("""
                 {"id":"%s","userId":"%s","timezone":"Europe/Berlin","completedAt":"2026-05-01T18:30:00Z","sets":[
                   {"exerciseId":"%s","reps":10,"completedAt":"2026-05-01T18:00:00Z"},
@@ -79,5 +90,20 @@ class RelayWakeTest {
         List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
         assertThat(events).extracting(Received::type)
                 .containsExactly("footing.set.completed.v1", "footing.set.completed.v1", "footing.session.completed.v1");
+        assertWokenAfterResponses(before, 1);
+    }
+
+    private record Wakeups(long afterResponse, long atOnce) {
+    }
+
+    private Wakeups wakeups() {
+        return new Wakeups(relay.status().wakeupsAfterResponse(), relay.status().wakeupsAtOnce());
+    }
+
+    private void assertWokenAfterResponses(Wakeups before, int writes) {
+        // The end handler runs on the event loop once the response is written, maybe after the client read it.
+        await().atMost(SENT).until(() -> wakeups().afterResponse() + wakeups().atOnce()
+                >= before.afterResponse() + before.atOnce() + writes);
+        assertThat(wakeups()).isEqualTo(new Wakeups(before.afterResponse() + writes, before.atOnce()));
     }
 }
