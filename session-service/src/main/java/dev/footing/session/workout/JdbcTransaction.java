@@ -1,6 +1,7 @@
 package dev.footing.session.workout;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import dev.footing.common.db.SqlStates;
 import dev.footing.common.db.StoreUnavailableException;
 import dev.footing.common.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Runs a write as a local transaction on one pooled connection, committed or rolled back here:
@@ -32,8 +35,9 @@ public class JdbcTransaction {
      * the driver sends them together and waits once, the server runs them in order and skips the
      * commit when the statement fails (the work's failure then rolls back here, as any does). The
      * commit {@link #run} makes after the work is then no round trip: the driver knows from the
-     * server's answer that the transaction is over. Nothing may run on the connection after it; it
-     * would be outside the transaction, and its locks. On an idle system a round trip to PostgreSQL
+     * server's answer that the transaction is over. Run it with {@link InBandCommit#execute}: nothing may
+     * run on the connection after it (it would be outside the transaction, and its locks), and
+     * {@link #run} fails the write if something did. On an idle system a round trip to PostgreSQL
      * is a few tenths of a millisecond of the few milliseconds a single set takes (docs/architecture.md §10).
      */
     static String committing(String lastStatement) {
@@ -42,7 +46,8 @@ public class JdbcTransaction {
 
     @FunctionalInterface
     public interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        /** {@code commit} runs the work's last statement if it commits with it ({@link #committing}). */
+        T run(Connection connection, InBandCommit commit) throws SQLException;
     }
 
     /**
@@ -54,7 +59,14 @@ public class JdbcTransaction {
             connection.setAutoCommit(false);
             T result;
             try {
-                result = work.run(connection);
+                InBandCommit commit = new InBandCommit(connection);
+                result = work.run(connection, commit);
+                if (commit.done && !idle(connection)) {
+                    // With autocommit off the driver began a new transaction for a statement after the commit:
+                    // its changes would be committed below without the write's locks. Undo them, and say so.
+                    throw new IllegalStateException("a statement ran on a write's connection after the write committed;"
+                            + " it was rolled back (see JdbcTransaction.committing)");
+                }
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(connection, e);
                 throw e;
@@ -71,6 +83,36 @@ public class JdbcTransaction {
             }
             throw new IllegalStateException("write failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs a work's last statement, built by {@link #committing}, and checks that the transaction ended
+     * with it; {@link #run} then checks that nothing ran after it. One per {@link #run}.
+     */
+    public static final class InBandCommit {
+
+        private final Connection connection;
+        private boolean done;
+
+        private InBandCommit(Connection connection) {
+            this.connection = connection;
+        }
+
+        public void execute(PreparedStatement lastStatement) throws SQLException {
+            done = true;
+            lastStatement.execute();
+            if (!idle(connection)) {
+                throw new IllegalStateException("a write's last statement did not commit (not built by JdbcTransaction.committing?)");
+            }
+        }
+    }
+
+    /**
+     * Whether no transaction is open on the connection, as the driver last heard from the server (every
+     * answer of PostgreSQL ends with the transaction's status): no round trip.
+     */
+    private static boolean idle(Connection connection) throws SQLException {
+        return connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE;
     }
 
     private static void rollback(Connection connection, Throwable failure) {

@@ -71,7 +71,7 @@ public class SessionWrites {
         boolean idsMayBeTaken = normalized.id() != null || anyIdSent(sent);
         List<SetRequest> sets = withIds(sent, sessionId, normalized.id() != null);
 
-        Written<SessionView> written = transaction.run(connection -> {
+        Written<SessionView> written = transaction.run((connection, commit) -> {
             LockedRead.Found found = LockedRead.forSession(connection, normalized.userId(), normalized.id(),
                     RequestChecks.exerciseIds(sent), normalized.programId(), idsMayBeTaken ? ids(sets) : List.of());
             checks.session(normalized, found.exercises(), found.programKnown(), now);
@@ -85,7 +85,7 @@ public class SessionWrites {
                 throw ProblemException.conflict("Set id " + found.storedSets().keySet().iterator().next()
                         + " is already taken by another session");
             }
-            return insert(connection, newSession(sessionId, normalized, sets, now), sets, found.exercises(), now);
+            return insert(connection, commit, newSession(sessionId, normalized, sets, now), sets, found.exercises(), now);
         });
         if (!written.changed()) {
             // A retry answers as the first time did, with the session as it is now.
@@ -105,7 +105,7 @@ public class SessionWrites {
         List<SetRequest> sets = withIds(sent, sessionId, false);
         List<UUID> chosenIds = anyIdSent(sent) ? ids(sets) : List.of();
 
-        Written<List<SetView>> written = transaction.run(connection -> {
+        Written<List<SetView>> written = transaction.run((connection, commit) -> {
             LockedRead.Found found = LockedRead.forSets(connection, sessionId, RequestChecks.exerciseIds(sent), chosenIds);
             WorkoutSession session = access.visible(sessionId, found.session());
             checks.sets(sent, found.exercises(), fieldPrefix, now);
@@ -123,7 +123,7 @@ public class SessionWrites {
                 }
             }
             if (!rows.isEmpty()) {
-                WorkoutRows.insertAndCommit(connection, null, sessionId, rows,
+                WorkoutRows.insertAndCommit(connection, commit, null, sessionId, rows,
                         outbox.rows(workoutEvents.setsCompleted(session, rows, found.exercises())), now);
             }
             return new Written<>(views, !rows.isEmpty());
@@ -134,8 +134,8 @@ public class SessionWrites {
         return written;
     }
 
-    private Written<SessionView> insert(Connection connection, WorkoutSession session, List<SetRequest> sets,
-            Map<UUID, ExerciseReplica> exercises, Instant now) throws SQLException {
+    private Written<SessionView> insert(Connection connection, JdbcTransaction.InBandCommit commit, WorkoutSession session,
+            List<SetRequest> sets, Map<UUID, ExerciseReplica> exercises, Instant now) throws SQLException {
         List<WorkoutSet> rows = new ArrayList<>(sets.size());
         List<SetView> views = new ArrayList<>(sets.size());
         for (SetRequest set : sets) {
@@ -150,7 +150,7 @@ public class SessionWrites {
         // Stable: sets done at the same instant keep the order the client sent them in, as GET shows them.
         // Sorted before the write commits, since nothing may fail after it.
         views.sort(Comparator.comparing(SetView::completedAt));
-        WorkoutRows.insertAndCommit(connection, session, session.id, rows, outbox.rows(events), now);
+        WorkoutRows.insertAndCommit(connection, commit, session, session.id, rows, outbox.rows(events), now);
         return new Written<>(SessionView.of(session, views), true);
     }
 

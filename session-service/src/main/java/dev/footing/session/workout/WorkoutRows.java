@@ -72,8 +72,8 @@ final class WorkoutRows {
      * transaction in the same round trip ({@link JdbcTransaction#committing}): the write's last
      * statement, so its caller touches the connection no more.
      */
-    static void insertAndCommit(Connection connection, WorkoutSession newSession, UUID sessionId, List<WorkoutSet> sets,
-            OutboxRows events, Instant recordedAt) throws SQLException {
+    static void insertAndCommit(Connection connection, JdbcTransaction.InBandCommit commit, WorkoutSession newSession,
+            UUID sessionId, List<WorkoutSet> sets, OutboxRows events, Instant recordedAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(newSession != null ? SESSION_SETS_AND_COMMIT : SETS_AND_COMMIT)) {
             int i = 1;
             if (newSession != null) {
@@ -81,7 +81,7 @@ final class WorkoutRows {
             }
             i = bindSets(connection, insert, i, sessionId, sets, recordedAt);
             events.bind(connection, insert, i);
-            insert.execute();
+            commit.execute(insert);
         }
     }
 
