@@ -238,7 +238,17 @@ class AuthorizationTest extends StatsTest {
                 .body("athletes[0].lastActiveDate", equalTo("2027-01-05"))
                 .body("athletes[0].lastEventAt", startsWith("2027-01-05T08:00"))
                 .body("athletes[1].lastActiveDate", nullValue())
+                .body("athletes[1].lastEventAt", nullValue())
                 .body("athletes[1].since", notNullValue());
+
+        // Her set retracted a day later: no active day any more, and the retraction is her last event, as her summary says.
+        WorkoutEvents.send(WorkoutEvents.retraction(ana, "x-a1", "a1", "s1", WorkoutEvents.at("2027-01-06T09:30", "Europe/Lisbon")));
+        awaitEventsApplied(ana, 2);
+        String lastEventAt = as(ana).get("/api/users/{u}/summary", ana).then().extract().path("lastEventAt");
+        assertThat(lastEventAt).startsWith("2027-01-06T09:30");
+        as(coach).get("/api/me/athletes").then().statusCode(200)
+                .body("athletes[0].lastActiveDate", nullValue())
+                .body("athletes[0].lastEventAt", equalTo(lastEventAt));
 
         as(ana).delete("/api/users/me/viewers/{v}", coach).then().statusCode(204);
         as(coach).get("/api/me/athletes").then().body("athletes.userId", equalTo(List.of(ben)));

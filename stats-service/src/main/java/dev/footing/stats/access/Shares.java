@@ -27,12 +27,19 @@ import dev.footing.common.db.StoreUnavailableException;
 @ApplicationScoped
 public class Shares {
 
-    // Last activity from the fact tables' own per-user indexes: one index probe per athlete.
+    /**
+     * The last active day from set_fact's per-user index; the last event's time from the summary's rollup
+     * (facts/Rollups): user_totals.last_event_at is max(event_time) of the user's applied events, kept by the
+     * statement that applies them (retractions and completions included, redeliveries not, as in
+     * applied_event), and absent before the first one. So it is what the athlete's own summary says, read
+     * from one row instead of an index probe into the largest table.
+     */
     private static final String ATHLETES_OF = """
             SELECT v.user_id, v.shared_at,
                    (SELECT max(s.local_date) FROM set_fact s WHERE s.user_id = v.user_id AND NOT s.retracted),
-                   (SELECT max(a.event_time) FROM applied_event a WHERE a.user_id = v.user_id)
-            FROM viewer_share v WHERE v.viewer_id = ? ORDER BY v.user_id""";
+                   t.last_event_at
+            FROM viewer_share v LEFT JOIN user_totals t ON t.user_id = v.user_id
+            WHERE v.viewer_id = ? ORDER BY v.user_id""";
 
     @Inject
     DataSource dataSource;
