@@ -10,12 +10,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.footing.infra.FootingTestResource;
@@ -102,6 +107,95 @@ class RebuildTest extends StatsTest {
         assertThat(answers(ana)).isEqualTo(anaBefore);
         assertThat(answers(bulk)).isEqualTo(bulkBefore);
         as(meanwhile).get("/api/users/{u}/summary", meanwhile).then().body("allTime.sets", equalTo(2));
+    }
+
+    /**
+     * One user on both sides of the replay's end: four events replayed, three applied live meanwhile and carried
+     * over, with a retraction on each side of its set (a replayed set retracted by a carried-over retraction, a
+     * carried-over set whose retraction was replayed). After the swap the summary and the rollup rows must be
+     * exactly what the whole log says, as they were before the rebuild.
+     */
+    @Test
+    void aUserWithReplayedAndCarriedOverEventsAndFlippedRetractionsHasExactTotalsAfterTheSwap() throws Exception {
+        String mia = newUser("rebuild-mixed");
+        String lisbon = "Europe/Lisbon";
+        // Replayed: p1 and p2 count; p3 is retracted by x-p3, which arrives during the rebuild; x-c1 retracts c1,
+        // which arrives during the rebuild.
+        WorkoutEvents.send(List.of(
+                set(mia, "p1", "s1", Exercises.CALF_RAISE, 10, "20.5", "2027-01-04T07:00", "UTC"),
+                set(mia, "p2", "s1", Exercises.TOWEL_CURL, 12, null, "2027-01-04T07:05", "UTC"),
+                set(mia, "p3", "s2", Exercises.CALF_RAISE, 8, "30", "2027-01-05T07:00", "UTC"),
+                WorkoutEvents.retraction(mia, "x-c1", "c1", "s2", WorkoutEvents.at("2027-01-05T07:30", "UTC"))));
+        awaitEventsApplied(mia, 4);
+        List<ProducerRecord<String, String>> meanwhile = List.of(
+                set(mia, "c1", "s2", Exercises.CALF_RAISE, 9, "30", "2027-01-05T07:10", "UTC"),
+                WorkoutEvents.retraction(mia, "x-p3", "p3", "s2", WorkoutEvents.at("2027-01-06T08:00", "UTC")),
+                set(mia, "c2", "s3", Exercises.TOWEL_CURL, 15, null, "2027-01-06T07:00", lisbon));
+        HeldTableSwap.beforeSwap(() -> {
+            WorkoutEvents.send(meanwhile);
+            awaitEventsApplied(mia, 7);
+        });
+        try {
+            String location = asAdmin().post("/api/admin/rebuild").then().statusCode(202).extract().header("Location");
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !"RUNNING".equals(asAdmin().get(location).then().extract().path("state")));
+            asAdmin().get(location).then().body("state", equalTo("SUCCEEDED")).body("caughtUpEvents", equalTo(3));
+        } finally {
+            HeldTableSwap.beforeSwap(null);
+        }
+
+        // p1 (10 × 20.5 kg), p2 (12) and c2 (15) count: 37 reps, 205 kg, sessions s1 and s3 on the 4th and the 6th.
+        as(mia).get("/api/users/{u}/summary?asOf=2027-01-06", mia).then().statusCode(200)
+                .body("timezone", equalTo(lisbon))
+                .body("eventsApplied", equalTo(7))
+                .body("lastEventAt", equalTo("2027-01-06T08:00:00Z"))
+                .body("lastActiveDate", equalTo("2027-01-06"))
+                .body("allTime.sets", equalTo(3)).body("allTime.sessions", equalTo(2))
+                .body("allTime.reps", equalTo(37)).body("allTime.holdSeconds", equalTo(0))
+                .body("allTime.loadVolumeKg", equalTo(205.0)).body("allTime.activeDays", equalTo(2))
+                .body("thisWeek.week", equalTo("2027-W01"))
+                .body("thisWeek.sets", equalTo(3)).body("thisWeek.reps", equalTo(37));
+        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl("stats"), TestInfrastructure.dbUser(),
+                TestInfrastructure.dbPassword())) {
+            assertThat(rows(db, "SELECT events_applied, last_event_at, latest_set_completed_at, latest_set_id, latest_timezone"
+                    + " FROM user_totals WHERE user_id = ?", mia))
+                    .containsExactly(List.of("7", "2027-01-06 08:00:00+00", "2027-01-06 07:00:00+00",
+                            WorkoutEvents.id(mia, "c2").toString(), lisbon));
+            // Every set of s2 is retracted: s2 counts nowhere (a row for it, if any, is all zeros).
+            assertThat(rows(db, "SELECT local_date, session_id, sets, reps, hold_seconds, round(load_volume_kg, 2)"
+                    + " FROM session_day_totals WHERE user_id = ? AND (sets, reps, hold_seconds, load_volume_kg) <> (0, 0, 0, 0)"
+                    + " ORDER BY local_date", mia))
+                    .containsExactly(
+                            List.of("2027-01-04", WorkoutEvents.id(mia, "session:s1").toString(), "2", "22", "0", "205.00"),
+                            List.of("2027-01-06", WorkoutEvents.id(mia, "session:s3").toString(), "1", "15", "0", "0.00"));
+        }
+    }
+
+    private static ProducerRecord<String, String> set(String user, String label, String session, Exercises exercise,
+            int reps, String loadKg, String localDateTime, String zone) {
+        return WorkoutEvents.set(user, label, session, exercise, reps, null, loadKg, exercise.unilateral() ? "LEFT" : null,
+                localDateTime, zone);
+    }
+
+    /** The rows of a query with one text parameter, each column as PostgreSQL prints it (UTC). */
+    private static List<List<String>> rows(Connection db, String query, String parameter) throws SQLException {
+        try (Statement utc = db.createStatement()) {
+            utc.execute("SET TIME ZONE 'UTC'");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        try (PreparedStatement select = db.prepareStatement(query)) {
+            select.setString(1, parameter);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.add(rs.getString(i));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
     }
 
     @Test
