@@ -1,0 +1,182 @@
+package dev.footing.stats;
+
+import static dev.footing.stats.support.Callers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import dev.footing.infra.FootingTestResource;
+import dev.footing.stats.event.EventParser;
+import dev.footing.stats.event.Positioned;
+import dev.footing.stats.facts.ApplyOutcome;
+import dev.footing.stats.facts.EventApplier;
+import dev.footing.stats.facts.FactTables;
+import dev.footing.stats.support.Exercises;
+import dev.footing.stats.support.LiveConsumer;
+import dev.footing.stats.support.StatsTest;
+import dev.footing.stats.support.WorkoutEvents;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * While the consumer group hands a partition over, the old owner may still be applying batches of a user whose
+ * events the new owner applies again from the last committed offset: two writers of one user at once, with batch
+ * boundaries that differ. Here the two are the application's own apply path on two threads, started together over
+ * the same partition's records (the live consumer stopped meanwhile; restarted, it applies them a third time).
+ * Every set must count once, every retraction un-count its set once, and the rollups must say what the facts say.
+ */
+@QuarkusTest
+@WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "stats"))
+class PartitionHandoverTest extends StatsTest {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PartitionHandoverTest.class);
+    private static final int SETS = 100;
+
+    @Inject
+    EventApplier applier;
+
+    @Inject
+    EventParser parser;
+
+    @Inject
+    LiveConsumer consumer;
+
+    @Test
+    void twoWritersOfOneUserDuringAHandoverCountEverySetOnce() throws Exception {
+        String user = newUser("handover");
+        List<ProducerRecord<String, String>> log = log(user);
+        List<Positioned> events;
+        int appliedByOldOwner;
+        int appliedByNewOwner;
+        try {
+            consumer.stop();
+            events = sent(log);
+            // The old owner from the start in batches of 9; the new one from a third of the way (its last committed
+            // offset) in batches of 7: the same events in both, in other batches, at the same time.
+            ExecutorService writers = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                Future<Integer> oldOwner = writers.submit(() -> apply(events, 9, start));
+                Future<Integer> newOwner = writers.submit(() -> apply(events.subList(events.size() / 3, events.size()), 7, start));
+                start.countDown();
+                appliedByOldOwner = oldOwner.get(120, TimeUnit.SECONDS);
+                appliedByNewOwner = newOwner.get(120, TimeUnit.SECONDS);
+            } finally {
+                writers.shutdownNow();
+            }
+        } finally {
+            consumer.start();
+        }
+        LOG.infof("handover: the old owner applied %d events, the new one %d", appliedByOldOwner, appliedByNewOwner);
+        // Each event was applied by exactly one of the two (the other skipped it as applied).
+        assertThat(appliedByOldOwner + appliedByNewOwner).isEqualTo(log.size());
+        awaitEventsApplied(user, log.size());
+
+        // Sets 0-99, ten a day from 2027-01-01 (one session a day); 10 + i % 5 reps each. Retracted: every fifth set
+        // (0, 5, ..., 95: their retraction comes after them) and sets 1, 26, 51 and 76 (their retraction comes first).
+        // Counted: 76 sets, 956 reps; in the week of 2027-01-04 to -10 (sets 30-99): 54 sets, 678 reps.
+        as(user).get("/api/users/{u}/summary?asOf=2027-01-10", user).then().statusCode(200)
+                .body("eventsApplied", equalTo(124))
+                .body("lastEventAt", equalTo("2027-01-10T08:05:00Z"))
+                .body("allTime.sets", equalTo(76)).body("allTime.reps", equalTo(956))
+                .body("allTime.sessions", equalTo(10)).body("allTime.activeDays", equalTo(10))
+                .body("thisWeek.sets", equalTo(54)).body("thisWeek.reps", equalTo(678))
+                .body("thisWeek.activeDays", equalTo(7));
+        // And the whole log applied once more changes nothing.
+        assertThat(applier.apply(events, FactTables.LIVE).applied()).isZero();
+        as(user).get("/api/users/{u}/summary?asOf=2027-01-10", user).then()
+                .body("eventsApplied", equalTo(124)).body("allTime.sets", equalTo(76)).body("allTime.reps", equalTo(956));
+    }
+
+    /** The user's 124 events in the order they are published. */
+    private static List<ProducerRecord<String, String>> log(String user) {
+        List<ProducerRecord<String, String>> log = new ArrayList<>();
+        List<ProducerRecord<String, String>> retractionsDue = new ArrayList<>();
+        for (int i = 0; i < SETS; i++) {
+            String localTime = "2027-01-%02dT07:%02d".formatted(1 + i / 10, i % 10);
+            Instant retractedAt = WorkoutEvents.at(localTime, "UTC").plus(Duration.ofHours(1));
+            ProducerRecord<String, String> retraction = WorkoutEvents.retraction(user, "x" + i, "set" + i, "s" + i / 10, retractedAt);
+            if (i % 25 == 1) {
+                log.add(retraction);
+            }
+            log.add(WorkoutEvents.set(user, "set" + i, "s" + i / 10, Exercises.TOWEL_CURL, 10 + i % 5, null, null, null,
+                    localTime, "UTC"));
+            if (i % 5 == 0) {
+                retractionsDue.add(retraction);
+            }
+            // A retraction three sets after its set: in the same batch of one writer and in another of the other.
+            if (i % 5 == 3) {
+                log.addAll(retractionsDue);
+                retractionsDue.clear();
+            }
+        }
+        log.addAll(retractionsDue);
+        return log;
+    }
+
+    /** Sends the records and returns them as the consumer would hand them to the apply path, with their positions. */
+    private List<Positioned> sent(List<ProducerRecord<String, String>> records) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (ProducerRecord<String, String> record : records) {
+            acks.add(WorkoutEvents.producer().send(record));
+        }
+        List<Positioned> events = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            RecordMetadata position = acks.get(i).get(30, TimeUnit.SECONDS);
+            Map<String, String> headers = new HashMap<>();
+            for (Header header : records.get(i).headers()) {
+                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+            events.add(new Positioned(parser.parse(headers, records.get(i).value()), position.partition(), position.offset()));
+        }
+        return events;
+    }
+
+    /**
+     * Applies the events in batches of {@code size}, a batch again after a failure, as the consumer's handler does;
+     * returns how many of them this writer applied (the rest it found applied).
+     */
+    private int apply(List<Positioned> events, int size, CountDownLatch start) throws Exception {
+        start.await();
+        int applied = 0;
+        for (int from = 0; from < events.size(); from += size) {
+            List<Positioned> batch = events.subList(from, Math.min(from + size, events.size()));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    ApplyOutcome outcome = applier.apply(batch, FactTables.LIVE);
+                    assertThat(outcome.rejected()).isEmpty();
+                    applied += outcome.applied();
+                    break;
+                } catch (SQLException e) {
+                    if (attempt == 5) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        return applied;
+    }
+}
