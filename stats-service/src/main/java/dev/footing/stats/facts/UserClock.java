@@ -35,6 +35,11 @@ public class UserClock {
         return LocalDates.today(clock, zone);
     }
 
+    /** This instant, kept: "today" in several zones from it ({@link LocalDates#today}) is of one moment. */
+    public Clock stopped() {
+        return Clock.fixed(clock.instant(), UTC);
+    }
+
     private static ZoneId zoneOrUtc(String id) {
         try {
             return ZoneId.of(id);

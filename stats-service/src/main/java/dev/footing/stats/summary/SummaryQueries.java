@@ -16,15 +16,20 @@ import java.util.Map;
 import dev.footing.stats.facts.Rollups;
 import dev.footing.stats.facts.Totals;
 import dev.footing.stats.goal.Goal;
+import dev.footing.stats.time.Bucket;
 
 /**
- * The summaries of many users in two statements, whatever their number: the facts of each user
- * ({@link SummaryFacts}), then the totals of the week each user's "today" falls in, which needs the
- * zone the first statement found. A summary read as seven queries (each its own round trip and
- * connection) per user cost more than the batch of events that made it stale: a busy dashboard
- * round asks for many users at once.
+ * The summaries of many users in one statement, whatever their number: the facts of each user
+ * ({@link SummaryFacts}) and the totals of the week each user's "today" falls in. Which week that is depends
+ * on the user's zone, which the same statement reads; but wherever a user is, their "today" lies between
+ * today at UTC-18 and today at UTC+18, so it falls in one of at most two weeks, and the statement totals both
+ * (two index range scans per user). One statement is one round trip and one snapshot: two statements in
+ * autocommit (as this was, the zone first) could see two different commits of the consumer, and each round
+ * trip is a step of POST → visible on {@code /live} (docs/architecture.md §10).
+ * A summary read as seven queries (each its own round trip and connection) per user cost more than the batch
+ * of events that made it stale: a busy dashboard round asks for many users at once.
  *
- * <p>Both read the rollups ({@link Rollups}): one {@code user_totals} row per user and the user's
+ * <p>It reads the rollups ({@link Rollups}): one {@code user_totals} row per user and the user's
  * {@code session_day_totals} rows (one per day and session), not every set fact and applied event of the
  * user, which every live push aggregated again and which grow with the user's whole history. The totals are
  * the aggregates every total of counted sets is read by ({@link Totals#aggregatesOfRollups}).
@@ -32,21 +37,36 @@ import dev.footing.stats.goal.Goal;
 final class SummaryQueries {
 
     private static final String TOTALS = Totals.aggregatesOfRollups("d");
+    /** The columns of {@link Totals#read}. */
+    private static final int TOTALS_COLUMNS = 6;
 
     private SummaryQueries() {
     }
 
-    /** One row per user asked for, users without any event included. */
-    static Map<String, SummaryFacts> facts(Connection connection, Collection<String> userIds) throws SQLException {
+    /**
+     * One row per user asked for, users without any event included, with the totals of the weeks that start on
+     * {@code firstMonday} and on {@code lastMonday} (the same week when they are equal).
+     */
+    static Map<String, SummaryFacts> facts(Connection connection, Collection<String> userIds, LocalDate firstMonday,
+            LocalDate lastMonday) throws SQLException {
+        // The weeks per user (LATERAL), so each reads its rows by the key: a join let the planner hash the whole table.
         try (PreparedStatement select = connection.prepareStatement("SELECT u.user_id, t.latest_timezone,"
-                + " coalesce(t.events_applied, 0), t.last_event_at, r.*, g.active_days_per_week"
+                + " coalesce(t.events_applied, 0), t.last_event_at, r.*, g.active_days_per_week, w1.*, w2.*"
                 + " FROM unnest(?::varchar[]) AS u(user_id)"
                 + " LEFT JOIN user_totals t ON t.user_id = u.user_id"
                 + " CROSS JOIN LATERAL (SELECT " + TOTALS + ","
                 + " array_agg(DISTINCT d.local_date ORDER BY d.local_date) FILTER (WHERE d.sets > 0)::text[]"
                 + " FROM session_day_totals d WHERE d.user_id = u.user_id) r"
-                + " LEFT JOIN user_goal g ON g.user_id = u.user_id")) {
+                + " LEFT JOIN user_goal g ON g.user_id = u.user_id"
+                + " CROSS JOIN LATERAL (SELECT " + TOTALS + " FROM session_day_totals d"
+                + " WHERE d.user_id = u.user_id AND d.local_date BETWEEN ? AND ?) w1"
+                + " CROSS JOIN LATERAL (SELECT " + TOTALS + " FROM session_day_totals d"
+                + " WHERE d.user_id = u.user_id AND d.local_date BETWEEN ? AND ?) w2")) {
             select.setArray(1, connection.createArrayOf("varchar", userIds.toArray(String[]::new)));
+            select.setObject(2, firstMonday);
+            select.setObject(3, Bucket.WEEK.end(firstMonday));
+            select.setObject(4, lastMonday);
+            select.setObject(5, Bucket.WEEK.end(lastMonday));
             Map<String, SummaryFacts> facts = new HashMap<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -55,33 +75,15 @@ final class SummaryQueries {
                     if (rs.wasNull()) {
                         goal = Goal.DEFAULT_ACTIVE_DAYS_PER_WEEK;
                     }
+                    Map<LocalDate, Totals> weeks = new HashMap<>(4);
+                    weeks.put(firstMonday, Totals.read(rs, 13));
+                    weeks.put(lastMonday, Totals.read(rs, 13 + TOTALS_COLUMNS));
                     facts.put(rs.getString(1), new SummaryFacts(rs.getString(2), rs.getLong(3),
                             lastEventAt == null ? null : lastEventAt.toInstant(), Totals.read(rs, 5), dates(rs.getArray(11)),
-                            goal));
+                            goal, weeks));
                 }
             }
             return facts;
-        }
-    }
-
-    /** The totals of each user's counted sets from {@code from} to {@code to} (both included). */
-    static Map<String, Totals> totalsBetween(Connection connection, List<String> userIds, List<LocalDate> from,
-            List<LocalDate> to) throws SQLException {
-        // Per user (LATERAL), so each reads its week's rows by the key: a join let the planner hash the whole table.
-        try (PreparedStatement select = connection.prepareStatement("SELECT w.user_id, r.*"
-                + " FROM unnest(?::varchar[], ?::date[], ?::date[]) AS w(user_id, first_day, last_day)"
-                + " CROSS JOIN LATERAL (SELECT " + TOTALS + " FROM session_day_totals d WHERE d.user_id = w.user_id"
-                + " AND d.local_date BETWEEN w.first_day AND w.last_day) r")) {
-            select.setArray(1, connection.createArrayOf("varchar", userIds.toArray(String[]::new)));
-            select.setArray(2, connection.createArrayOf("varchar", from.stream().map(LocalDate::toString).toArray()));
-            select.setArray(3, connection.createArrayOf("varchar", to.stream().map(LocalDate::toString).toArray()));
-            Map<String, Totals> totals = new HashMap<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    totals.put(rs.getString(1), Totals.read(rs, 2));
-                }
-            }
-            return totals;
         }
     }
 

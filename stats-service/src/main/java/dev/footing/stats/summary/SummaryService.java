@@ -2,9 +2,10 @@ package dev.footing.stats.summary;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import dev.footing.stats.goal.Goals;
 import dev.footing.stats.streak.StreakCalculator;
 import dev.footing.stats.streak.Streaks;
 import dev.footing.stats.time.Bucket;
+import dev.footing.stats.time.LocalDates;
 
 /** Composes the summary and the streaks of users from the counted sets. */
 @ApplicationScoped
@@ -46,46 +48,34 @@ public class SummaryService {
     }
 
     /**
-     * The summary of each of {@code userIds} (a user without any event included), read by two statements
-     * on one connection however many users are asked for (see {@link SummaryQueries}).
+     * The summary of each of {@code userIds} (a user without any event included), read by one statement
+     * however many users are asked for (see {@link SummaryQueries}).
      */
     public Map<String, Summary> summaries(Collection<String> userIds, LocalDate asOf) {
+        // Every user's "today" lies between today at the earliest offset and today at the latest: its week is
+        // one of those two days' weeks, which the statement totals before it knows the user's zone.
+        Clock now = userClock.stopped();
+        LocalDate firstMonday = Bucket.WEEK.start(asOf != null ? asOf : LocalDates.today(now, ZoneOffset.MIN));
+        LocalDate lastMonday = Bucket.WEEK.start(asOf != null ? asOf : LocalDates.today(now, ZoneOffset.MAX));
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, SummaryFacts> facts = SummaryQueries.facts(connection, userIds);
-            Map<String, ZoneId> zones = new HashMap<>();
-            Map<String, LocalDate> days = new HashMap<>();
-            List<String> weekUsers = new ArrayList<>();
-            List<LocalDate> mondays = new ArrayList<>();
-            List<LocalDate> sundays = new ArrayList<>();
+            Map<String, SummaryFacts> facts = SummaryQueries.facts(connection, userIds, firstMonday, lastMonday);
+            Map<String, Summary> summaries = new HashMap<>();
             facts.forEach((userId, f) -> {
                 ZoneId zone = userClock.zoneOf(f.latestTimezone());
-                LocalDate day = asOf != null ? asOf : userClock.today(zone);
-                zones.put(userId, zone);
-                days.put(userId, day);
-                LocalDate monday = Bucket.WEEK.start(day);
-                LocalDate sunday = Bucket.WEEK.end(monday);
-                // A week without an active day has nothing to count: no statement for it.
-                if (f.activeDays().stream().anyMatch(d -> !d.isBefore(monday) && !d.isAfter(sunday))) {
-                    weekUsers.add(userId);
-                    mondays.add(monday);
-                    sundays.add(sunday);
-                }
+                LocalDate day = asOf != null ? asOf : LocalDates.today(now, zone);
+                summaries.put(userId, summary(userId, day, zone, f));
             });
-            Map<String, Totals> weeks = weekUsers.isEmpty() ? Map.of()
-                    : SummaryQueries.totalsBetween(connection, weekUsers, mondays, sundays);
-            Map<String, Summary> summaries = new HashMap<>();
-            facts.forEach((userId, f) -> summaries.put(userId,
-                    summary(userId, days.get(userId), zones.get(userId), f, weeks.getOrDefault(userId, Totals.ZERO))));
             return summaries;
         } catch (SQLException e) {
             throw new StoreUnavailableException("summary query failed: " + e.getMessage(), e);
         }
     }
 
-    private static Summary summary(String userId, LocalDate day, ZoneId zone, SummaryFacts f, Totals week) {
+    private static Summary summary(String userId, LocalDate day, ZoneId zone, SummaryFacts f) {
         List<LocalDate> activeDays = f.activeDays();
         LocalDate monday = Bucket.WEEK.start(day);
         LocalDate sunday = Bucket.WEEK.end(monday);
+        Totals week = f.weeks().get(monday);
         LocalDate lastActive = activeDays.stream().filter(d -> !d.isAfter(day)).reduce((a, b) -> b).orElse(null);
         return new Summary(userId, day, zone.getId(), f.eventsApplied(), f.lastEventAt(), lastActive, f.allTime(),
                 WeekTotals.of(Bucket.isoWeek(day), monday, sunday, week),
