@@ -62,18 +62,6 @@ public class WorkoutEventsChannel {
     }
 
     /**
-     * Fails fast when the producer does not even know the topic's partitions (a broker that was
-     * never reachable since start). Without it every send would wait max.block.ms for metadata, one
-     * after the other on the producer's single sending thread, and outlive the relay's wait: a record
-     * the relay gave up on could then still reach the topic later, beside its republished copy.
-     * With the partitions known, a send never blocks and each record is acknowledged or failed
-     * within delivery.timeout.ms.
-     */
-    public void requireTopicMetadata() {
-        kafka.getProducer(CHANNEL).partitionsFor(topic).await().atMost(Duration.ofMillis(maxBlockMs + 2_000));
-    }
-
-    /**
      * Hands a pass's rows to the channel's producer, in order; each future completes when the broker
      * acknowledged its row, or fails with the reason. A row the producer refused to take fails at
      * once, and so does every row after it. A row that fails later (its callback) does not stop the
@@ -88,6 +76,14 @@ public class WorkoutEventsChannel {
      * republishes what failed, in order), and that pipeline (a message, its metadata, context
      * propagation and an acknowledgement chain per record) cost more CPU than the Kafka client's
      * own work for the record (docs/architecture.md §10).
+     *
+     * <p>Before the first record, on that same thread, the producer must know the topic's partitions,
+     * or nothing is sent: a broker never reachable since start fails the pass after max.block.ms. Without
+     * that check every send would wait max.block.ms for metadata, one after the other on the single sending
+     * thread, and outlive the relay's wait: a record the relay gave up on could then still reach the topic
+     * later, beside its republished copy. With the partitions known, a send never blocks and each record is
+     * acknowledged or failed within delivery.timeout.ms. The check was a hand-over to the sending thread of
+     * its own before each pass, a step between a set's commit and its publication.
      */
     public List<CompletableFuture<Void>> send(List<OutboxRow> rows) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
@@ -95,6 +91,8 @@ public class WorkoutEventsChannel {
         AtomicBoolean givenUp = new AtomicBoolean();
         try {
             kafka.<String, String>getProducer(CHANNEL).runOnSendingThread(producer -> {
+                // Known after the first pass: returns at once; unknown, it waits max.block.ms and throws.
+                producer.partitionsFor(topic);
                 for (int i = 0; i < rows.size(); i++) {
                     CompletableFuture<Void> acked = acks.get(i);
                     if (givenUp.get()) {
@@ -116,7 +114,8 @@ public class WorkoutEventsChannel {
                 }
             }).await().atMost(Duration.ofMillis(maxBlockMs + 2_000));
         } catch (RuntimeException e) {
-            // The hand-over itself failed or took too long: whatever was not acknowledged is retried by the relay.
+            // No metadata, or the hand-over itself failed or took too long: whatever was not acknowledged is
+            // retried by the relay.
             givenUp.set(true);
             acks.forEach(ack -> ack.completeExceptionally(e));
         }
