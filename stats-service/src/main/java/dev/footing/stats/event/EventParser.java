@@ -75,7 +75,8 @@ public class EventParser {
             throw new PoisonMessageException("not a JSON object");
         }
         UUID eventId = uuid(body, "eventId");
-        if (!eventId.toString().equalsIgnoreCase(ceId.trim())) {
+        // The body's id is canonical (uuid above): comparing its text says what comparing the UUIDs' forms did.
+        if (!body.get("eventId").textValue().equalsIgnoreCase(ceId.trim())) {
             throw new PoisonMessageException("invalid header ce_id: " + ceId + " does not match eventId " + eventId);
         }
         String userId = text(body, "userId");
@@ -283,15 +284,32 @@ public class EventParser {
 
     private static UUID uuid(JsonNode node, String path, String field) {
         String value = text(node, path, field);
-        try {
-            UUID uuid = UUID.fromString(value);
-            if (!uuid.toString().equalsIgnoreCase(value)) {
-                throw new IllegalArgumentException();
-            }
-            return uuid;
-        } catch (IllegalArgumentException e) {
+        // Only the canonical form (8-4-4-4-12 hex digits, either case), which UUID.fromString does not
+        // require by itself ("1-2-3-4-5" is a UUID to it). Checked on the text rather than by formatting
+        // the parsed UUID again and comparing: that was a string per id, five ids an event.
+        if (!isCanonicalUuid(value)) {
             throw invalid(path, "not a UUID: " + value);
         }
+        return UUID.fromString(value);
+    }
+
+    /** 36 characters, dashes at 8, 13, 18 and 23, hex digits elsewhere. */
+    static boolean isCanonicalUuid(String value) {
+        if (value.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = value.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !isHexDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** An added field: absent or null in events older than it. */

@@ -101,6 +101,19 @@ class EventParserTest {
     }
 
     @Test
+    void onlyTheCanonicalFormOfAUuidIsOne() {
+        for (String notCanonical : new String[] {"1-2-3-4-5", "44444444-4444-4444-4444-44444444444g", "444444444-444-4444-4444-444444444444",
+                "44444444-4444-4444-4444-4444444444444", "{44444444-4444-4444-4444-444444444444}", "44444444_4444_4444_4444_444444444444"}) {
+            assertThat(poisonReason(headers("footing.set.completed.v1"),
+                    setBody("\"rpe\":8,", "\"rpe\":8,\"programId\":\"" + notCanonical + "\",")))
+                    .isEqualTo("invalid field programId: not a UUID: " + notCanonical);
+        }
+        SetCompleted upperCase = (SetCompleted) PARSER.parse(headers("footing.set.completed.v1"),
+                setBody("\"rpe\":8,", "\"rpe\":8,\"programId\":\"ABCDEF01-2345-6789-ABCD-EF0123456789\","));
+        assertThat(upperCase.programId()).isEqualTo(UUID.fromString("abcdef01-2345-6789-abcd-ef0123456789"));
+    }
+
+    @Test
     void bodyweightSetWithoutLoadOrSideIsValid() {
         SetCompleted set = (SetCompleted) PARSER.parse(headers("footing.set.completed.v1"),
                 setBody("\"loadKg\":7.5,\"side\":\"LEFT\",\"rpe\":8,", "\"loadKg\":0,\"side\":null,\"rpe\":null,"));
