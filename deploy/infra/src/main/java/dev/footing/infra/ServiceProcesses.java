@@ -26,6 +26,9 @@ import java.util.function.Function;
  */
 public final class ServiceProcesses implements AutoCloseable {
 
+    private static final String RUNNER_JAR = "quarkus-run.jar";
+    private static final String CLASS_ARCHIVE = "app-cds.jsa";
+
     private final Path root;
     private final Path logDir;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -128,7 +131,15 @@ public final class ServiceProcesses implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             // The images' JVM options (deploy/jvm-options), so the local run sizes as compose and Kubernetes do.
-            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "@" + jvmOptions(), "-jar", jarOf(service).toString())
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "@" + jvmOptions().toAbsolutePath()));
+            // The class archive the build made (AppCDS, common's microprofile-config.properties). It names
+            // the jar as Quarkus ran it, relative to its directory, so the service runs from there too.
+            if (Files.exists(classArchiveOf(service))) {
+                command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
+            }
+            command.addAll(List.of("-jar", RUNNER_JAR));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(appDirOf(service).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(instance + ".log").toFile()));
             Map<String, String> env = builder.environment();
@@ -219,8 +230,16 @@ public final class ServiceProcesses implements AutoCloseable {
         return root.resolve("deploy/jvm-options");
     }
 
+    private Path appDirOf(String service) {
+        return root.resolve(service).resolve("target/quarkus-app");
+    }
+
     private Path jarOf(String service) {
-        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        return appDirOf(service).resolve(RUNNER_JAR);
+    }
+
+    private Path classArchiveOf(String service) {
+        return appDirOf(service).resolve(CLASS_ARCHIVE);
     }
 
     private static String javaExecutable() {

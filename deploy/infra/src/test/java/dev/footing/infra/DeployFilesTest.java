@@ -158,6 +158,9 @@ class DeployFilesTest {
             assertTrue(dockerfile.contains("--mount=type=cache,target=/root/.m2"), service + ": no Maven cache mount");
             assertTrue(dockerfile.contains("COPY deploy/jvm-options /app/jvm-options")
                     && dockerfile.contains("java @/app/jvm-options"), service + ": does not run with deploy/jvm-options");
+            // The class archive is made by the image's own JVM and used by the service (docs/operations.md).
+            assertTrue(dockerfile.contains("-XX:ArchiveClassesAtExit=app-cds.jsa")
+                    && dockerfile.contains("-XX:SharedArchiveFile=app-cds.jsa"), service + ": does not make and use its class archive");
         }
         assertEquals(2, bases.size(), "the three Dockerfiles share one JDK and one JRE image: " + bases);
     }
