@@ -36,6 +36,18 @@ public record Totals(long sessions, long sets, long reps, long holdSeconds, doub
                 + " count(DISTINCT %1$s.local_date) FILTER (WHERE %1$s.sets > 0)").formatted(rollups);
     }
 
+    /**
+     * {@link #aggregatesOfRollups(String)} over the rows that also meet {@code condition} (SQL over the same alias),
+     * so that one scan of a user's rows gives their totals of several periods.
+     */
+    public static String aggregatesOfRollups(String rollups, String condition) {
+        return ("count(DISTINCT %1$s.session_id) FILTER (WHERE %1$s.sets > 0 AND %2$s),"
+                + " coalesce(sum(%1$s.sets) FILTER (WHERE %2$s), 0), coalesce(sum(%1$s.reps) FILTER (WHERE %2$s), 0),"
+                + " coalesce(sum(%1$s.hold_seconds) FILTER (WHERE %2$s), 0),"
+                + " coalesce(sum(%1$s.load_volume_kg) FILTER (WHERE %2$s), 0),"
+                + " count(DISTINCT %1$s.local_date) FILTER (WHERE %1$s.sets > 0 AND %2$s)").formatted(rollups, condition);
+    }
+
     /** Totals from the columns {@link #aggregates} or {@link #aggregatesOfRollups} made, the first at {@code column}. */
     public static Totals read(ResultSet rs, int column) throws SQLException {
         return new Totals(rs.getLong(column), rs.getLong(column + 1), rs.getLong(column + 2), rs.getLong(column + 3),
