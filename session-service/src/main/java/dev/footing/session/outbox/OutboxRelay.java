@@ -37,16 +37,6 @@ import javax.sql.DataSource;
  */
 public final class OutboxRelay {
 
-    /** See {@link #lockAndLoad}. */
-    private static final String LOCK_AND_LOAD = """
-            select candidate.user_id, pg_try_advisory_xact_lock(?, hashtext(candidate.user_id))
-            from (select user_id from outbox_event where sent_at is null
-                  group by user_id order by min(id) limit ?) as candidate;
-            select id, event_id, user_id, type, payload, occurred_at, traceparent from outbox_event
-            where sent_at is null and hashtext(user_id)::oid in (select objid from pg_locks
-                  where locktype = 'advisory' and pid = pg_backend_pid() and granted and classid = ?::int::oid and objsubid = 2)
-            order by id limit ?""";
-
     private final DataSource dataSource;
     private final WorkoutEventsChannel channel;
     private final int batchSize;
@@ -128,8 +118,10 @@ public final class OutboxRelay {
         List<CompletableFuture<Void>> acks = List.of();
         RuntimeException sendFailure = null;
         try {
+            channel.requireTopicMetadata();
             acks = channel.send(rows);
         } catch (RuntimeException e) {
+            // The broker was never reachable since start: nothing was sent.
             sendFailure = e;
         }
         List<Long> sent = new ArrayList<>(rows.size());
@@ -159,46 +151,51 @@ public final class OutboxRelay {
     }
 
     /**
-     * Two of the pass's three statements, whatever the number of users, sent together (one round trip): the users
-     * with unsent rows and the try-locks of them in one, then the unsent rows of the users this transaction holds
-     * the lock of. The try-locks run in the outer query over the candidates' subquery, so only the candidates the
-     * {@code limit} kept are locked (a subquery with a limit is not pulled up, and a volatile function in the
-     * select list runs for the rows returned). The rows are read by a statement after the one that took the
-     * locks, so its snapshot sees everything the lock's previous holder committed (a row it marked sent is not
-     * published again): PostgreSQL runs the statements of a message in order, and the second takes its snapshot
-     * when it starts, after the first has ended. Which locks were taken the second statement reads from
-     * {@code pg_locks} (this backend's granted advisory locks of the relay), so it need not wait for the first's
-     * answer; a user whose id hashes like a locked one's is locked by that same lock. It was a round trip of its
-     * own until 2026-11-29, a step between a set's commit and its publication (docs/architecture.md §10).
-     * Ordered by id and cut at the batch size, the rows of each user are a prefix of its unsent rows, in order;
-     * a user locked but cut off waits for the next pass.
+     * Two of the pass's three statements, whatever the number of users (they were two per user, then three): the users with
+     * unsent rows and the try-locks of them in one, then the locked users' unsent rows. The try-locks
+     * run in the outer query over the candidates' subquery, so only the candidates the {@code limit}
+     * kept are locked (a subquery with a limit is not pulled up, and a volatile function in the select
+     * list runs for the rows returned). The rows are read by a statement after the one that took the
+     * locks, so its snapshot sees everything the lock's previous holder committed (a row it marked sent
+     * is not published again). Ordered by id and cut at the batch size, the rows of each user are a
+     * prefix of its unsent rows, in order; a user locked but cut off waits for the next pass.
      */
     private List<OutboxRow> lockAndLoad(Connection connection) throws SQLException {
         int candidates = 0;
-        List<OutboxRow> rows = new ArrayList<>();
+        List<String> locked = new ArrayList<>();
         // A user another relay is publishing is skipped; try-locks never wait, so relays cannot deadlock.
-        try (PreparedStatement lockAndLoad = connection.prepareStatement(LOCK_AND_LOAD)) {
-            lockAndLoad.setInt(1, UserWriteLock.RELAY);
-            lockAndLoad.setInt(2, batchSize);
-            lockAndLoad.setInt(3, UserWriteLock.RELAY);
-            lockAndLoad.setInt(4, batchSize);
-            lockAndLoad.execute();
-            try (ResultSet rs = lockAndLoad.getResultSet()) {
+        try (PreparedStatement lock = connection.prepareStatement("""
+                select candidate.user_id, pg_try_advisory_xact_lock(?, hashtext(candidate.user_id))
+                from (select user_id from outbox_event where sent_at is null
+                      group by user_id order by min(id) limit ?) as candidate""")) {
+            lock.setInt(1, UserWriteLock.RELAY);
+            lock.setInt(2, batchSize);
+            try (ResultSet rs = lock.executeQuery()) {
                 while (rs.next()) {
                     candidates++;
+                    if (rs.getBoolean(2)) {
+                        locked.add(rs.getString(1));
+                    }
                 }
             }
-            if (!lockAndLoad.getMoreResults()) {
-                throw new SQLException("the relay's rows statement returned no result");
-            }
-            try (ResultSet rs = lockAndLoad.getResultSet()) {
+        }
+        candidatesFull = candidates >= batchSize;
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxRow> rows = new ArrayList<>();
+        try (PreparedStatement load = connection.prepareStatement("""
+                select id, event_id, user_id, type, payload, occurred_at, traceparent from outbox_event
+                where user_id = any(?) and sent_at is null order by id limit ?""")) {
+            load.setArray(1, connection.createArrayOf("text", locked.toArray()));
+            load.setInt(2, batchSize);
+            try (ResultSet rs = load.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
                 }
             }
         }
-        candidatesFull = candidates >= batchSize;
         return rows;
     }
 

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.footing.session.event.WorkoutEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,6 +42,9 @@ public class WorkoutEventsChannel {
     @ConfigProperty(name = "mp.messaging.outgoing.workout-events.topic", defaultValue = CHANNEL)
     String topic;
 
+    @ConfigProperty(name = "mp.messaging.outgoing.workout-events.max.block.ms", defaultValue = "3000")
+    long maxBlockMs;
+
     @ConfigProperty(name = "mp.messaging.outgoing.workout-events.delivery.timeout.ms", defaultValue = "10000")
     long deliveryTimeoutMs;
 
@@ -59,6 +62,18 @@ public class WorkoutEventsChannel {
     }
 
     /**
+     * Fails fast when the producer does not even know the topic's partitions (a broker that was
+     * never reachable since start). Without it every send would wait max.block.ms for metadata, one
+     * after the other on the producer's single sending thread, and outlive the relay's wait: a record
+     * the relay gave up on could then still reach the topic later, beside its republished copy.
+     * With the partitions known, a send never blocks and each record is acknowledged or failed
+     * within delivery.timeout.ms.
+     */
+    public void requireTopicMetadata() {
+        kafka.getProducer(CHANNEL).partitionsFor(topic).await().atMost(Duration.ofMillis(maxBlockMs + 2_000));
+    }
+
+    /**
      * Hands a pass's rows to the channel's producer, in order; each future completes when the broker
      * acknowledged its row, or fails with the reason. A row the producer refused to take fails at
      * once, and so does every row after it. A row that fails later (its callback) does not stop the
@@ -66,40 +81,44 @@ public class WorkoutEventsChannel {
      * the rest in order, so a consumer may see a later event before an earlier one's republished copy
      * (it applies each event id once, in any order).
      *
-     * <p>The records go to the producer SmallRye made and configured for this channel, rather than
-     * through the emitter one message at a time: the relay already does what the message pipeline adds
-     * (it waits for every acknowledgement, and republishes what failed, in order), and that pipeline (a
-     * message, its metadata, context propagation and an acknowledgement chain per record) cost more CPU
-     * than the Kafka client's own work for the record (docs/architecture.md §10). They are sent from the
-     * relay's own thread: Kafka's producer is thread-safe and the relay's passes never overlap, so its
-     * records keep their order. Handed to SmallRye's sending thread instead (its {@code runOnSendingThread},
-     * until 2026-11-29), a pass paid a hand-over there and back between a set's commit and its publication.
-     *
-     * <p>First the producer must know the topic's partitions, or nothing is sent: a broker never reachable
-     * since start fails the pass after max.block.ms. Without that check every send would wait max.block.ms for
-     * metadata, one after the other. With the partitions known, a send never blocks and each record is
-     * acknowledged or failed within delivery.timeout.ms.
+     * <p>The records go to the producer SmallRye made and configured for this channel, from its own
+     * sending thread ({@link io.smallrye.reactive.messaging.kafka.KafkaProducer#runOnSendingThread}),
+     * one hand-over per pass, rather than through the emitter one message at a time: the relay
+     * already does what the message pipeline adds (it waits for every acknowledgement, and
+     * republishes what failed, in order), and that pipeline (a message, its metadata, context
+     * propagation and an acknowledgement chain per record) cost more CPU than the Kafka client's
+     * own work for the record (docs/architecture.md §10).
      */
     public List<CompletableFuture<Void>> send(List<OutboxRow> rows) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         rows.forEach(row -> acks.add(new CompletableFuture<>()));
-        Producer<String, String> producer = kafka.<String, String>getProducer(CHANNEL).unwrap();
-        int next = 0;
+        AtomicBoolean givenUp = new AtomicBoolean();
         try {
-            // Known after the first pass: returns at once; unknown, it waits max.block.ms and throws.
-            producer.partitionsFor(topic);
-            for (; next < rows.size(); next++) {
-                CompletableFuture<Void> acked = acks.get(next);
-                producer.send(record(rows.get(next)), (metadata, failure) -> {
-                    if (failure == null) {
-                        acked.complete(null);
-                    } else {
-                        acked.completeExceptionally(failure);
+            kafka.<String, String>getProducer(CHANNEL).runOnSendingThread(producer -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    CompletableFuture<Void> acked = acks.get(i);
+                    if (givenUp.get()) {
+                        // The relay stopped waiting: a record sent now would reach the topic beside its republished copy.
+                        return;
                     }
-                });
-            }
-        } catch (RuntimeException refused) {
-            acks.subList(next, acks.size()).forEach(ack -> ack.completeExceptionally(refused));
+                    try {
+                        producer.send(record(rows.get(i)), (metadata, failure) -> {
+                            if (failure == null) {
+                                acked.complete(null);
+                            } else {
+                                acked.completeExceptionally(failure);
+                            }
+                        });
+                    } catch (RuntimeException refused) {
+                        acks.subList(i, acks.size()).forEach(ack -> ack.completeExceptionally(refused));
+                        return;
+                    }
+                }
+            }).await().atMost(Duration.ofMillis(maxBlockMs + 2_000));
+        } catch (RuntimeException e) {
+            // The hand-over itself failed or took too long: whatever was not acknowledged is retried by the relay.
+            givenUp.set(true);
+            acks.forEach(ack -> ack.completeExceptionally(e));
         }
         return acks;
     }
