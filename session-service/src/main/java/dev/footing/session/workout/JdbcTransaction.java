@@ -99,6 +99,11 @@ public class JdbcTransaction {
         }
 
         public void execute(PreparedStatement lastStatement) throws SQLException {
+            if (done) {
+                // A second one would run in a transaction of its own, outside the write's and its lock, and
+                // leave the connection idle again, so the check in run() could not see it.
+                throw new IllegalStateException("one in-band commit per write (see JdbcTransaction.committing)");
+            }
             done = true;
             lastStatement.execute();
             if (!idle(connection)) {

@@ -58,6 +58,24 @@ class JdbcTransactionTest {
     }
 
     @Test
+    void aSecondInBandCommitIsRefusedAndNotRun() {
+        String user = "in-band-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> transaction.run((connection, commit) -> {
+            try (PreparedStatement last = insertSession(connection, JdbcTransaction.committing(INSERT_SESSION), user)) {
+                commit.execute(last);
+            }
+            try (PreparedStatement again = insertSession(connection, JdbcTransaction.committing(INSERT_SESSION), user)) {
+                commit.execute(again);
+            }
+            return null;
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("one in-band commit per write");
+
+        // Only the first, the write's own, was committed.
+        assertThat(sessionsOf(user)).isEqualTo(1);
+    }
+
+    @Test
     void aLastStatementThatDoesNotCommitFailsTheWriteAndIsRolledBack() {
         String user = "in-band-" + UUID.randomUUID();
 

@@ -49,7 +49,7 @@ import dev.footing.stats.summary.SummaryService;
  * consumer marks the users a batch changed and goes on to the next batch. Marks that arrive while
  * the publisher works are merged, so under load a watched user gets one summary per round of the
  * publisher, however many batches touched them, and the consumer never waits for a dashboard. A
- * round reads the summaries of all its users at once (two statements, whatever their number).
+ * round reads the summaries of all its users at once (one statement, whatever their number).
  */
 @ApplicationScoped
 public class LiveUpdates {
