@@ -50,6 +50,17 @@ public class TopicReplay {
     /** Longer than a batch's statements may take (the connection's socket timeout). */
     private static final Duration APPLY_SHUTDOWN_LIMIT = Duration.ofSeconds(30);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * What the replay holds at once is small on purpose: a batch being applied, the next one decoded and the
+     * fetched bytes behind them live across a young collection, and in the 16 MiB young generation of
+     * deploy/jvm-options whatever does not fit a survivor space is promoted. With 1,000 records a poll and
+     * Kafka's default fetch sizes (1 MiB per partition, six partitions) a rebuild promoted every batch and made
+     * four to six full collections (60-190 ms each) in two to four seconds; with these, none (docs/operations.md,
+     * "Memory and the JVM"), and the replay was faster. 250 events a transaction are still more than the
+     * database baseline's 100, so the commits stay a small part of a batch's cost.
+     */
+    private static final int RECORDS_PER_BATCH = 250;
+    private static final int FETCH_MAX_BYTES = 256 * 1024;
 
     /** Quarkus' {@code kafka.*} settings (bootstrap servers, and SASL/TLS where configured), as every channel gets them. */
     @Inject
@@ -169,7 +180,9 @@ public class TopicReplay {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stats-service-rebuild");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, RECORDS_PER_BATCH);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_MAX_BYTES);
         return props;
     }
 }
