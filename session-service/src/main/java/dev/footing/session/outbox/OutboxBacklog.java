@@ -32,6 +32,10 @@ public class OutboxBacklog {
 
     private static final Logger LOG = Logger.getLogger(OutboxBacklog.class);
 
+    private static final String WAKEUPS = "Writes that woke this instance's running relay: once their response was written"
+            + " (after-response), or at once after their commit or outside a request (at-once);"
+            + " a relay that is off, stopping or not connected is not woken and not counted";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -60,12 +64,11 @@ public class OutboxBacklog {
         FunctionCounter.builder("footing.outbox.publish.failures", runner, r -> r.status().failures())
                 .description("Relay passes that could not publish everything (broker unreachable, timeout)").register(registry);
         // Which way writes woke the relay: the hot writes should wake it after their response, not beside it.
+        // One description for both series: Prometheus has one HELP line per metric name.
         FunctionCounter.builder("footing.outbox.relay.wakeups", runner, r -> r.status().wakeupsAfterResponse())
-                .tag("when", "after-response")
-                .description("Writes that woke the relay once their response was written").register(registry);
+                .tag("when", "after-response").description(WAKEUPS).register(registry);
         FunctionCounter.builder("footing.outbox.relay.wakeups", runner, r -> r.status().wakeupsAtOnce())
-                .tag("when", "at-once")
-                .description("Writes that woke the relay at once (after their commit, or outside a request)").register(registry);
+                .tag("when", "at-once").description(WAKEUPS).register(registry);
     }
 
     @Scheduled(every = "${footing.session.outbox.backlog-sample-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

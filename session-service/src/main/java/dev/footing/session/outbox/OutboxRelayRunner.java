@@ -66,6 +66,13 @@ public class OutboxRelayRunner {
     private volatile Duration backoff = Duration.ZERO;
     private OutboxRelay relay;
     private Admin admin;
+    /**
+     * Runs once per pass, after the pass's last look at {@code nudged} and before it lets go of {@code busy}:
+     * RelayWakeTest holds a pass here to land a nudge in that window, the lost wake-up the look after
+     * letting go prevents (no timing can aim at it otherwise). Nothing else sets it; a volatile read per pass.
+     */
+    private volatile Runnable beforeLettingGo = () -> {
+    };
 
     @PostConstruct
     void create() {
@@ -82,18 +89,23 @@ public class OutboxRelayRunner {
     }
 
     void written(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.OutboxWritten event) {
-        status.wokenAtOnce();
-        nudge();
+        if (nudge()) {
+            status.wokenAtOnce();
+        }
     }
 
     /**
      * Publishes soon, without waiting for the next tick or the end of a pause after failures. Never
      * throws: it is called after a write committed, which must answer as committed; if the pool
      * refuses the pass (it is shutting down), the nudge stays set and the next tick publishes.
+     *
+     * @return whether a relay that runs was nudged: false when it is off (config), stopping or without a
+     *         broker connection, where there is nothing to wake. The wake-up counters count only the nudges
+     *         that return true, once the nudge is set (a reader who sees the count knows the relay was nudged).
      */
-    public void nudge() {
+    public boolean nudge() {
         if (!enabled()) {
-            return;
+            return false;
         }
         nudged = true;
         if (!busy.get()) {
@@ -103,6 +115,7 @@ public class OutboxRelayRunner {
                 LOG.debugf("relay pass not started now (%s); the next tick publishes", e.getMessage());
             }
         }
+        return true;
     }
 
     /**
@@ -116,12 +129,14 @@ public class OutboxRelayRunner {
     public void nudgeAfterResponse() {
         RoutingContext request = Arc.container().requestContext().isActive() ? http.getCurrent() : null;
         if (request == null) {
-            status.wokenAtOnce();
-            nudge();
+            if (nudge()) {
+                status.wokenAtOnce();
+            }
         } else {
             request.addEndHandler(done -> {
-                status.wokenAfterResponse();
-                nudge();
+                if (nudge()) {
+                    status.wokenAfterResponse();
+                }
             });
         }
     }
@@ -149,6 +164,7 @@ public class OutboxRelayRunner {
                     nudged = false;
                     drain();
                 } while (moreWanted());
+                beforeLettingGo.run();
             } finally {
                 busy.set(false);
             }
@@ -211,6 +227,12 @@ public class OutboxRelayRunner {
         } catch (Exception e) {
             status.probed(false, "broker unreachable: " + e);
         }
+    }
+
+    /** Sets {@link #beforeLettingGo} (tests only; null puts the no-op back). */
+    void beforeLettingGo(Runnable hook) {
+        beforeLettingGo = hook == null ? () -> {
+        } : hook;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -81,7 +81,10 @@ public final class RelayStatus {
         return lastError.get();
     }
 
-    /** Writes that woke the relay once their response was written (the hot writes, inside a request). */
+    /**
+     * Writes that woke the relay once their response was written (the hot writes, inside a request); like
+     * {@link #wakeupsAtOnce}, only nudges of a relay that runs (not off, stopping or without a broker connection).
+     */
     public long wakeupsAfterResponse() {
         return wakeupsAfterResponse.get();
     }
