@@ -2,17 +2,22 @@ package dev.footing.stats;
 
 import static dev.footing.stats.support.Callers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,6 +40,7 @@ import dev.footing.stats.support.Exercises;
 import dev.footing.stats.support.LiveConsumer;
 import dev.footing.stats.support.StatsTest;
 import dev.footing.stats.support.WorkoutEvents;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -43,9 +49,13 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * While the consumer group hands a partition over, the old owner may still be applying batches of a user whose
  * events the new owner applies again from the last committed offset: two writers of one user at once, with batch
- * boundaries that differ. Here the two are the application's own apply path on two threads, started together over
- * the same partition's records (the live consumer stopped meanwhile; restarted, it applies them a third time).
- * Every set must count once, every retraction un-count its set once, and the rollups must say what the facts say.
+ * boundaries that differ. Here the two are the application's own apply path on two threads over the same
+ * partition's records (the live consumer stopped meanwhile; restarted, it applies them a third time), forced to
+ * overlap: the test inserts the guard row of each writer's first event in a transaction it keeps open (one each), as
+ * another writer in the middle of applying it would, until both writers' first statements wait for them; then it
+ * rolls both back, and both writers are inside their first batch's transaction at once (without the second writer
+ * the test fails). Every set must count once, every retraction un-count its set once, and the rollups must say what
+ * the facts say.
  */
 @QuarkusTest
 @WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
@@ -64,6 +74,9 @@ class PartitionHandoverTest extends StatsTest {
     @Inject
     LiveConsumer consumer;
 
+    @Inject
+    AgroalDataSource db;
+
     @Test
     void twoWritersOfOneUserDuringAHandoverCountEverySetOnce() throws Exception {
         String user = newUser("handover");
@@ -77,11 +90,18 @@ class PartitionHandoverTest extends StatsTest {
             // The old owner from the start in batches of 9; the new one from a third of the way (its last committed
             // offset) in batches of 7: the same events in both, in other batches, at the same time.
             ExecutorService writers = Executors.newFixedThreadPool(2);
-            CountDownLatch start = new CountDownLatch(1);
-            try {
-                Future<Integer> oldOwner = writers.submit(() -> apply(events, 9, start));
-                Future<Integer> newOwner = writers.submit(() -> apply(events.subList(events.size() / 3, events.size()), 7, start));
-                start.countDown();
+            List<Positioned> fromTheNewOwnersOffset = events.subList(events.size() / 3, events.size());
+            try (Connection oldOwnersGate = holdingTheGuardRowOf(events.get(0));
+                    Connection newOwnersGate = holdingTheGuardRowOf(fromTheNewOwnersOffset.get(0))) {
+                int oldOwnersGatePid = backendPid(oldOwnersGate);
+                int newOwnersGatePid = backendPid(newOwnersGate);
+                Future<Integer> oldOwner = writers.submit(() -> apply(events, 9));
+                Future<Integer> newOwner = writers.submit(() -> apply(fromTheNewOwnersOffset, 7));
+                // Both writers inside their first statement: the overlap is certain, not left to the scheduler.
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> waitingFor(oldOwnersGatePid) > 0 && waitingFor(newOwnersGatePid) > 0);
+                oldOwnersGate.rollback();
+                newOwnersGate.rollback();
                 appliedByOldOwner = oldOwner.get(120, TimeUnit.SECONDS);
                 appliedByNewOwner = newOwner.get(120, TimeUnit.SECONDS);
             } finally {
@@ -156,11 +176,57 @@ class PartitionHandoverTest extends StatsTest {
     }
 
     /**
+     * A connection whose open transaction has inserted the event's guard row: until it ends, the ON CONFLICT of
+     * a guard statement with that event waits for its outcome (only such a statement: the table's other writers
+     * go on). Rolled back, the waiting statement inserts the row itself.
+     */
+    private Connection holdingTheGuardRowOf(Positioned event) throws SQLException {
+        Connection connection = db.getConnection();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + FactTables.LIVE.appliedEvent()
+                + " (event_id, user_id, event_type, event_time, source_partition, source_offset) VALUES (?, ?, ?, ?, ?, ?)")) {
+            connection.setAutoCommit(false);
+            insert.setObject(1, event.event().eventId());
+            insert.setString(2, event.event().userId());
+            insert.setString(3, event.event().type().ceType());
+            insert.setObject(4, event.event().eventTime().atOffset(ZoneOffset.UTC));
+            insert.setInt(5, event.partition());
+            insert.setLong(6, event.offset());
+            insert.executeUpdate();
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (Statement query = connection.createStatement(); ResultSet rs = query.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * How many database sessions wait for a lock the session {@code pid} holds (a writer's attempt given up after
+     * the driver's socket timeout may still be counted: its server session waits on unnoticed).
+     */
+    private long waitingFor(int pid) throws SQLException {
+        try (Connection connection = db.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
+            query.setInt(1, pid);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
      * Applies the events in batches of {@code size}, a batch again after a failure, as the consumer's handler does;
      * returns how many of them this writer applied (the rest it found applied).
      */
-    private int apply(List<Positioned> events, int size, CountDownLatch start) throws Exception {
-        start.await();
+    private int apply(List<Positioned> events, int size) throws Exception {
         int applied = 0;
         for (int from = 0; from < events.size(); from += size) {
             List<Positioned> batch = events.subList(from, Math.min(from + size, events.size()));
