@@ -59,19 +59,27 @@ public class ApiContractFilter implements OASFilter {
             operation.setResponses(responses);
         }
         APIResponses documented = responses;
+        boolean head = method == PathItem.HttpMethod.HEAD;
         ErrorStatuses.of(method.name(), path, operation.getRequestBody() != null)
-                .forEach((status, description) -> documented.addAPIResponse(status, problem(status, description)));
+                .forEach((status, description) -> documented.addAPIResponse(status, problem(status, description, head)));
+        if (head) {
+            // A HEAD answer never has a body (RFC 9110 §9.3.2), whatever the scanner guessed from the
+            // method's return type: a document promising one fails every client that reads it.
+            documented.getAPIResponses().values().forEach(response -> response.setContent(null));
+        }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             SecurityRequirement bearer = OASFactory.createSecurityRequirement().addScheme(BEARER);
             operation.setSecurity(List.of(bearer));
         }
     }
 
-    private static APIResponse problem(String status, String description) {
-        APIResponse response = OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType(PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ProblemSchema.PROBLEM))));
+    /** For a HEAD operation, the problem GET would answer: its status and headers, no body. */
+    private static APIResponse problem(String status, String description, boolean head) {
+        APIResponse response = OASFactory.createAPIResponse().description(description);
+        if (!head) {
+            response.content(OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ProblemSchema.PROBLEM))));
+        }
         if (status.equals("503")) {
             response.addHeader("Retry-After", OASFactory.createHeader()
                     .description("Seconds to wait before trying again")

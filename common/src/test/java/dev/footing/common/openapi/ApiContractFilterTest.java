@@ -62,6 +62,24 @@ class ApiContractFilterTest {
     }
 
     @Test
+    void aHeadOperationsAnswersHaveNoBodyNotEvenItsProblems() {
+        Operation headers = OASFactory.createOperation()
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("OK")
+                        .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()))));
+        Operation get = OASFactory.createOperation()
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("OK")));
+        OpenAPI document = OASFactory.createOpenAPI().paths(OASFactory.createPaths()
+                .addPathItem("/api/things/{id}", OASFactory.createPathItem().HEAD(headers).GET(get)));
+
+        new ApiContractFilter().filterOpenAPI(document);
+
+        assertThat(headers.getResponses().getAPIResponses()).containsKeys("200", "400", "401", "403", "404", "500", "503")
+                .allSatisfy((status, response) -> assertThat(response.getContent()).as(status).isNull());
+        assertThat(headers.getResponses().getAPIResponse("503").getHeaders()).containsKey("Retry-After");
+        assertThat(get.getResponses().getAPIResponse("404").getContent().getMediaType("application/problem+json")).isNotNull();
+    }
+
+    @Test
     void readsWithoutAPathParameterCannotMissOrConflict() {
         assertThat(ErrorStatuses.of("GET", "/api/exercises", false)).containsOnlyKeys("400", "401", "403", "500", "503");
         assertThat(ErrorStatuses.of("DELETE", "/api/sessions/{id}/sets/{setId}", false))

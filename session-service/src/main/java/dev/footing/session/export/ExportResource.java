@@ -9,6 +9,7 @@ import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -21,6 +22,10 @@ import dev.footing.session.workout.SessionAccess;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -57,7 +62,14 @@ public class ExportResource {
     @GET
     @Operation(summary = "Every set of a user as CSV (RFC 4180, with a header row) or a JSON array, streamed; "
             + "from/to bound the sets' local dates, inclusive, both optional")
-    @APIResponse(responseCode = "200", description = "text/csv or application/json, as format says")
+    @APIResponse(responseCode = "200", description = "text/csv or application/json, as format says",
+            headers = @Header(name = "Content-Disposition", description = "attachment, with the file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                            description = "RFC 4180: a header row with ExportRow's field names, then one record a set")),
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ExportRow.class)) })
     public Response export(@PathParam("userId") String userId, @QueryParam("format") String format,
             @QueryParam("from") String from, @QueryParam("to") String to) throws SQLException {
         String user = access.userInPath(userId);
@@ -97,6 +109,9 @@ public class ExportResource {
      */
     @HEAD
     @Operation(summary = "The export's headers (content type, file name) without the rows")
+    @APIResponse(responseCode = "200", description = "What GET would answer, without a body",
+            headers = @Header(name = "Content-Disposition", description = "attachment, with the file name",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response exportHeaders(@PathParam("userId") String userId, @QueryParam("format") String format,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         String user = access.userInPath(userId);

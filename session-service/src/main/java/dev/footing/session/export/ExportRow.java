@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One set as an export shows it (docs/architecture.md §9): with its session's time zone and notes, and
@@ -16,8 +17,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({ "sessionId", "setId", "completedAt", "localDate", "timezone", "exerciseSlug", "exerciseName",
         "side", "reps", "durationSeconds", "loadKg", "rpe", "pain", "notes" })
 public record ExportRow(UUID sessionId, UUID setId, Instant completedAt, LocalDate localDate, String timezone,
-        String exerciseSlug, String exerciseName, String side, Integer reps, Integer durationSeconds, BigDecimal loadKg,
-        Integer rpe, Integer pain, String notes) {
+        @Schema(nullable = true, description = "null when the catalog's replica does not know the exercise") String exerciseSlug,
+        @Schema(nullable = true, description = "null when the catalog's replica does not know the exercise") String exerciseName,
+        @Schema(nullable = true, description = "LEFT or RIGHT; null for a two-legged set") String side,
+        @Schema(nullable = true, description = "null for a DURATION exercise") Integer reps,
+        @Schema(nullable = true, description = "null for a REPS exercise") Integer durationSeconds,
+        BigDecimal loadKg, @Schema(nullable = true) Integer rpe,
+        @Schema(nullable = true, description = "pain during the set, 0-10; null when not reported") Integer pain,
+        @Schema(nullable = true, description = "the session's notes") String notes) {
 
     /** The columns, in order: the CSV header and the JSON field names. */
     public static final List<String> COLUMNS = Arrays.stream(ExportRow.class.getRecordComponents())
