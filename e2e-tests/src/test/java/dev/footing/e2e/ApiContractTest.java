@@ -2,7 +2,11 @@ package dev.footing.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +32,8 @@ class ApiContractTest {
 
     static final UUID JUMP_ROPE = Catalog.exercise("jump-rope");            // DURATION, two-legged
     static final UUID CURB_ONE_LEG = Catalog.exercise("curb-jump-one-leg"); // REPS, one leg at a time
+    static final String ANKLE_PROGRAM_SLUG = "simple-ankle-strengthening-at-home"; // holds jump-rope; no schedule
+    static final UUID ANKLE_PROGRAM = Catalog.program(ANKLE_PROGRAM_SLUG);
 
     final String athlete = "contract-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -141,6 +148,134 @@ class ApiContractTest {
         bearer("demo-ana").filter(contract.refusal()).get(user + "/summary").then().statusCode(403);
 
         assertThat(contract.mismatches()).isEmpty();
+    }
+
+    @Test
+    void sessionsOfAProgramAndTheExportAnswerAsTheDocumentSays() {
+        ServedContract contract = ServedContract.of("session-service");
+        String sessions = RunningSystem.session("/api/sessions");
+        String export = RunningSystem.session("/api/users/" + athlete + "/export");
+        UUID sessionId = UUID.randomUUID();
+        Map<String, Object> painful = set(UUID.randomUUID(), JUMP_ROPE, "durationSeconds", 90, null);
+        painful.put("pain", 3);
+        Map<String, Object> session = new HashMap<>(Map.of("id", sessionId, "userId", athlete, "timezone", "Europe/Berlin",
+                "programId", ANKLE_PROGRAM, "startedAt", "2026-11-20T08:00:00Z", "sets", List.of(painful)));
+
+        logOnceTheProgramIsKnown(session);
+        // The same request again, now judged: a retry answers as the first time did.
+        bearer("admin").filter(contract.call()).contentType(ContentType.JSON).body(session).post(sessions).then().statusCode(201);
+        bearer("admin").filter(contract.call()).get(sessions + "/" + sessionId).then().statusCode(200);
+        bearer("admin").filter(contract.call()).get(sessions + "?userId=" + athlete).then().statusCode(200);
+
+        // swagger-request-validator judges a body against its schema only for JSON media types; for the
+        // CSV it checks the status, the media type against the document's and the declared headers, so
+        // the CSV's columns are checked here: the header row names the JSON rows' fields.
+        bearer("admin").filter(contract.call()).get(export + "?format=csv&from=2026-11-01&to=2026-11-30")
+                .then().statusCode(200).contentType("text/csv").header("Content-Disposition", containsString(".csv"))
+                .body(startsWith("sessionId,setId,completedAt,localDate,timezone,exerciseSlug,exerciseName,side,reps,"
+                        + "durationSeconds,loadKg,rpe,pain,notes\r\n"));
+        bearer("admin").filter(contract.call()).get(export).then().statusCode(200).contentType("text/csv");
+        bearer("admin").filter(contract.call()).get(export + "?format=json").then().statusCode(200)
+                .contentType(ContentType.JSON).body("size()", is(1));
+        bearer("admin").filter(contract.call()).head(export + "?format=json").then().statusCode(200)
+                .header("Content-Disposition", containsString(".json"));
+        bearer("demo-ana").filter(contract.call()).get(RunningSystem.session("/api/users/me/export?format=json&from=2026-11-20&to=2026-11-20"))
+                .then().statusCode(200);
+
+        Map<String, Object> unknownProgram = new HashMap<>(session);
+        unknownProgram.put("id", UUID.randomUUID());
+        unknownProgram.put("programId", UUID.randomUUID());
+        unknownProgram.put("sets", List.of());
+        bearer("admin").filter(contract.refusal()).contentType(ContentType.JSON).body(unknownProgram).post(sessions)
+                .then().statusCode(422);
+        Map<String, Object> tooPainful = set(UUID.randomUUID(), JUMP_ROPE, "durationSeconds", 30, null);
+        tooPainful.put("pain", 11);
+        bearer("admin").filter(contract.refusal()).contentType(ContentType.JSON).body(tooPainful)
+                .post(sessions + "/" + sessionId + "/sets").then().statusCode(400);
+        bearer("admin").filter(contract.refusal()).get(export + "?format=xml").then().statusCode(400);
+        bearer("admin").filter(contract.refusal()).get(export + "?from=2026-02-30").then().statusCode(400);
+        bearer("admin").filter(contract.refusal()).get(export + "?from=2026-11-30&to=2026-11-01").then().statusCode(400);
+        bearer("admin").filter(contract.refusal()).head(export + "?format=xml").then().statusCode(400);
+        given().filter(contract.refusal()).get(export).then().statusCode(401);
+        bearer("demo-ana").filter(contract.refusal()).get(export).then().statusCode(403);
+        // The export is the raw log, which is never shared: a viewer of the athlete's stats gets 403 too.
+        bearer("admin").put(RunningSystem.stats("/api/users/" + athlete + "/viewers/coach-kim")).then().statusCode(204);
+        bearer("coach-kim").filter(contract.refusal()).get(export).then().statusCode(403);
+
+        assertThat(contract.mismatches()).isEmpty();
+    }
+
+    @Test
+    void guidanceProgramsFollowedAndAdherenceAnswerAsTheDocumentSays() {
+        ServedContract contract = ServedContract.of("stats-service");
+        String user = RunningSystem.stats("/api/users/" + athlete);
+        UUID sessionId = UUID.randomUUID();
+        Map<String, Object> painful = set(UUID.randomUUID(), JUMP_ROPE, "durationSeconds", 90, null);
+        painful.put("pain", 6);
+        logOnceTheProgramIsKnown(Map.of("id", sessionId, "userId", athlete, "timezone", "Europe/Berlin",
+                "programId", ANKLE_PROGRAM, "startedAt", "2026-11-20T08:00:00Z", "sets", List.of(painful)));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                bearer("admin").get(user + "/guidance/jump-rope").then().statusCode(200));
+
+        bearer("admin").filter(contract.call()).get(user + "/guidance").then().statusCode(200).body("items.size()", is(1));
+        bearer("admin").filter(contract.call()).get(user + "/guidance/jump-rope").then().statusCode(200);
+        bearer("admin").filter(contract.call()).get(user + "/guidance/" + JUMP_ROPE).then().statusCode(200);
+        bearer("demo-ana").filter(contract.call()).get(RunningSystem.stats("/api/users/me/guidance")).then().statusCode(200);
+
+        // The catalog's advice ("no schedule") leaves the sessions per week to the default; then the user's own.
+        // Stats learns programs from the catalog's topic too: following is idempotent, so it is retried until known.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                bearer("admin").contentType(ContentType.JSON).put(user + "/programs/" + ANKLE_PROGRAM_SLUG).statusCode() == 200);
+        bearer("admin").filter(contract.call()).contentType(ContentType.JSON).put(user + "/programs/" + ANKLE_PROGRAM_SLUG)
+                .then().statusCode(200).body("sessionsPerWeek", is(2));
+        bearer("admin").filter(contract.call()).contentType(ContentType.JSON).body(Map.of("sessionsPerWeek", 3))
+                .put(user + "/programs/" + ANKLE_PROGRAM).then().statusCode(200).body("sessionsPerWeek", is(3));
+        bearer("admin").filter(contract.call()).contentType(ContentType.JSON).put(user + "/programs/smirnova-runner-foot-and-leg")
+                .then().statusCode(200);
+        bearer("admin").filter(contract.call()).get(user + "/programs").then().statusCode(200).body("items.size()", is(2));
+        bearer("admin").filter(contract.call()).get(user + "/adherence").then().statusCode(200).body("items.size()", is(2));
+        bearer("admin").filter(contract.call()).get(user + "/adherence?from=2026-11-16&to=2026-11-29").then().statusCode(200);
+        bearer("admin").filter(contract.call()).delete(user + "/programs/smirnova-runner-foot-and-leg").then().statusCode(204);
+        bearer("admin").filter(contract.call()).delete(user + "/programs/smirnova-runner-foot-and-leg").then().statusCode(204);
+
+        bearer("admin").filter(contract.refusal()).get(user + "/guidance/curb-jump-one-leg").then().statusCode(404);
+        bearer("admin").filter(contract.refusal()).get(user + "/guidance/no-such-exercise").then().statusCode(404);
+        bearer("admin").filter(contract.refusal()).contentType(ContentType.JSON).body(Map.of("sessionsPerWeek", 0))
+                .put(user + "/programs/" + ANKLE_PROGRAM).then().statusCode(400);
+        bearer("admin").filter(contract.refusal()).contentType(ContentType.TEXT).body("3")
+                .put(user + "/programs/" + ANKLE_PROGRAM).then().statusCode(415);
+        bearer("admin").filter(contract.refusal()).contentType(ContentType.JSON).put(user + "/programs/no-such-program")
+                .then().statusCode(404);
+        bearer("admin").filter(contract.refusal()).delete(user + "/programs/no-such-program").then().statusCode(404);
+        bearer("admin").filter(contract.refusal()).get(user + "/adherence?from=2026-02-30").then().statusCode(400);
+        bearer("admin").filter(contract.refusal()).get(user + "/adherence?from=2026-11-29&to=2026-11-01").then().statusCode(400);
+        bearer("admin").filter(contract.refusal()).get(user + "/adherence?from=2000-01-03&to=2026-11-29").then().statusCode(400);
+        for (String read : List.of("/guidance", "/guidance/jump-rope", "/programs", "/adherence")) {
+            given().filter(contract.refusal()).get(user + read).then().statusCode(401);
+            bearer("demo-ana").filter(contract.refusal()).get(user + read).then().statusCode(403);
+        }
+        given().filter(contract.refusal()).contentType(ContentType.JSON).put(user + "/programs/" + ANKLE_PROGRAM)
+                .then().statusCode(401);
+        bearer("demo-ana").filter(contract.refusal()).contentType(ContentType.JSON).put(user + "/programs/" + ANKLE_PROGRAM)
+                .then().statusCode(403);
+        bearer("demo-ana").filter(contract.refusal()).delete(user + "/programs/" + ANKLE_PROGRAM).then().statusCode(403);
+        // A viewer reads the athlete's guidance and programs but may not change what they follow.
+        bearer("admin").put(user + "/viewers/coach-kim").then().statusCode(204);
+        bearer("coach-kim").filter(contract.call()).get(user + "/adherence").then().statusCode(200);
+        bearer("coach-kim").filter(contract.refusal()).contentType(ContentType.JSON).put(user + "/programs/" + ANKLE_PROGRAM)
+                .then().statusCode(403);
+
+        assertThat(contract.mismatches()).isEmpty();
+    }
+
+    /**
+     * Session-service learns programs from the catalog's topic, so a session naming one is logged
+     * (the same id each time: a retry is safe) once its replica knows the program.
+     */
+    static void logOnceTheProgramIsKnown(Map<String, Object> session) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                bearer("admin").contentType(ContentType.JSON).body(session).post(RunningSystem.session("/api/sessions"))
+                        .statusCode() == 201);
     }
 
     /**
