@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -391,14 +392,20 @@ public final class PipelineBenchmark {
         }
         Thread.sleep(1000); // every stream has delivered its first summary
         ExecutorService pool = Executors.newFixedThreadPool(userIds.size(), DatabaseBaseline.named("load-"));
-        long intervalNanos = 1_000_000_000L * userIds.size() / rate;
+        double meanGapNanos = 1e9 * userIds.size() / rate;
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         CpuMeter.Window window = cpu.start();
         List<Future<?>> work = new ArrayList<>();
-        for (UserStream stream : streams) {
+        for (int u = 0; u < streams.size(); u++) {
+            UserStream stream = streams.get(u);
+            // Each user posts on a schedule of their own, as independent users do: exponential gaps (a Poisson
+            // stream per user, so all together too) with the mean that makes the rate, seeded for repeatable runs.
+            // Until 2026-11-29 every user posted every 100 ms from the same start, so the sets came as ten bursts
+            // of 50 a second and a set's latency was mostly its place in its burst (docs/architecture.md §10).
+            Gaps gaps = new Gaps(meanGapNanos, u);
             work.add(pool.submit(() -> {
-                for (long next = start; next < end; next += intervalNanos) {
+                for (long next = start + gaps.next(); next < end; next += gaps.next()) {
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -438,6 +445,21 @@ public final class PipelineBenchmark {
         System.out.printf("  sent %,.0f sets/s; POST → 201 %s; POST → visible (on /live) %s; not visible 1 s after the end: %d%n",
                 sent / seconds, latencyText(figures, "post"), latencyText(figures, "visible"), behindAtEnd);
         return figures;
+    }
+
+    /** Exponentially distributed gaps between one user's sets (a Poisson stream), in nanoseconds. */
+    private static final class Gaps {
+        private final double mean;
+        private final SplittableRandom random;
+
+        Gaps(double meanNanos, long seed) {
+            this.mean = meanNanos;
+            this.random = new SplittableRandom(seed);
+        }
+
+        long next() {
+            return (long) (-mean * Math.log(1 - random.nextDouble()));
+        }
     }
 
     /** One user of the freshness run: send times of its sets, matched to the counts its stream pushes. */
