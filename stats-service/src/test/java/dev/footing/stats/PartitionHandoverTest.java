@@ -51,11 +51,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * events the new owner applies again from the last committed offset: two writers of one user at once, with batch
  * boundaries that differ. Here the two are the application's own apply path on two threads over the same
  * partition's records (the live consumer stopped meanwhile; restarted, it applies them a third time), forced to
- * overlap: the test inserts the guard row of each writer's first event in a transaction it keeps open (one each), as
- * another writer in the middle of applying it would, until both writers' first statements wait for them; then it
- * rolls both back, and both writers are inside their first batch's transaction at once (without the second writer
- * the test fails). Every set must count once, every retraction un-count its set once, and the rollups must say what
- * the facts say.
+ * meet: their first batches share four events, and the test inserts the guard row of the first of those in a
+ * transaction it keeps open, as another writer in the middle of applying it would, until both writers wait (one
+ * for that row, the other for the user's apply lock the first holds), then rolls it back. Every set must count
+ * once, every retraction un-count its set once, and the rollups must say what the facts say. Without the apply
+ * lock ({@code UserApplyLock}) a set and its retraction in the two writers' concurrent transactions did not see
+ * each other, and the set stayed counted (77 sets instead of 76, in every run).
  */
 @QuarkusTest
 @WithTestResource(value = FootingTestResource.class, scope = TestResourceScope.GLOBAL,
@@ -87,21 +88,21 @@ class PartitionHandoverTest extends StatsTest {
         try {
             consumer.stop();
             events = sent(log);
-            // The old owner from the start in batches of 9; the new one from a third of the way (its last committed
-            // offset) in batches of 7: the same events in both, in other batches, at the same time.
+            // The old owner from the start in batches of 9; the new one from its last committed offset, five events
+            // in, in batches of 7: the same events in both, in other batches, at the same time. Their first batches
+            // share events 5-8; the guard row of event 5 is held until both writers wait, one of them for that row.
             ExecutorService writers = Executors.newFixedThreadPool(2);
-            List<Positioned> fromTheNewOwnersOffset = events.subList(events.size() / 3, events.size());
-            try (Connection oldOwnersGate = holdingTheGuardRowOf(events.get(0));
-                    Connection newOwnersGate = holdingTheGuardRowOf(fromTheNewOwnersOffset.get(0))) {
-                int oldOwnersGatePid = backendPid(oldOwnersGate);
-                int newOwnersGatePid = backendPid(newOwnersGate);
+            List<Positioned> fromTheNewOwnersOffset = events.subList(5, events.size());
+            try (HeldGuardRow gate = holdingTheGuardRowOf(fromTheNewOwnersOffset.get(0))) {
+                int gatePid = backendPid(gate.connection());
                 Future<Integer> oldOwner = writers.submit(() -> apply(events, 9));
                 Future<Integer> newOwner = writers.submit(() -> apply(fromTheNewOwnersOffset, 7));
-                // Both writers inside their first statement: the overlap is certain, not left to the scheduler.
+                // Both writers in their first statements, the overlap certain rather than left to the scheduler: one
+                // waits for the held row, the other for the user's apply lock the first one holds (or, without that
+                // lock, for the same row).
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> waitingFor(oldOwnersGatePid) > 0 && waitingFor(newOwnersGatePid) > 0);
-                oldOwnersGate.rollback();
-                newOwnersGate.rollback();
+                        .until(() -> waitingFor(gatePid) > 0 && blockedSessions() >= 2);
+                gate.letGo();
                 appliedByOldOwner = oldOwner.get(120, TimeUnit.SECONDS);
                 appliedByNewOwner = newOwner.get(120, TimeUnit.SECONDS);
             } finally {
@@ -180,7 +181,7 @@ class PartitionHandoverTest extends StatsTest {
      * a guard statement with that event waits for its outcome (only such a statement: the table's other writers
      * go on). Rolled back, the waiting statement inserts the row itself.
      */
-    private Connection holdingTheGuardRowOf(Positioned event) throws SQLException {
+    private HeldGuardRow holdingTheGuardRowOf(Positioned event) throws SQLException {
         Connection connection = db.getConnection();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + FactTables.LIVE.appliedEvent()
                 + " (event_id, user_id, event_type, event_time, source_partition, source_offset) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -192,10 +193,29 @@ class PartitionHandoverTest extends StatsTest {
             insert.setInt(5, event.partition());
             insert.setLong(6, event.offset());
             insert.executeUpdate();
-            return connection;
+            return new HeldGuardRow(connection);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    /**
+     * A guard row inserted by a transaction that is still open. Closing rolls it back before the connection goes:
+     * the pool would otherwise end the transaction by turning autocommit back on, which commits the row, and a
+     * test that failed while holding it would leave an event marked applied that no writer applied.
+     */
+    private record HeldGuardRow(Connection connection) implements AutoCloseable {
+
+        void letGo() throws SQLException {
+            connection.rollback();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (connection) {
+                connection.rollback();
+            }
         }
     }
 
@@ -210,6 +230,17 @@ class PartitionHandoverTest extends StatsTest {
      * How many database sessions wait for a lock the session {@code pid} holds (a writer's attempt given up after
      * the driver's socket timeout may still be counted: its server session waits on unnoticed).
      */
+    /** How many database sessions wait for a lock, whoever holds it. */
+    private long blockedSessions() throws SQLException {
+        try (Connection connection = db.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE cardinality(pg_blocking_pids(pid)) > 0");
+                ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private long waitingFor(int pid) throws SQLException {
         try (Connection connection = db.getConnection();
                 PreparedStatement query = connection.prepareStatement(

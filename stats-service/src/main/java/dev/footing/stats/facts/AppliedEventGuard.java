@@ -39,11 +39,12 @@ final class AppliedEventGuard {
     }
 
     /**
-     * The statement: the guard, the set facts of the events it inserted (when the batch has sets), and the
-     * rollups of those events and sets ({@link Rollups}), each a data-modifying {@code WITH} query.
+     * The statements: the users' apply lock ({@link UserApplyLock}), then the guard, the set facts of the events
+     * it inserted (when the batch has sets), and the rollups of those events and sets ({@link Rollups}), each a
+     * data-modifying {@code WITH} query of one statement.
      */
     static String sql(FactTables tables, boolean withSets) {
-        return "WITH guard AS (INSERT INTO " + tables.appliedEvent()
+        return UserApplyLock.sql(tables) + "; WITH guard AS (INSERT INTO " + tables.appliedEvent()
                 + " (event_id, user_id, event_type, event_time, source_partition, source_offset)"
                 + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::int[], ?::bigint[])"
                 + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id, user_id, event_time)"
@@ -62,7 +63,9 @@ final class AppliedEventGuard {
         try (PreparedStatement insert = connection.prepareStatement(sql(tables, !sets.isEmpty()))) {
             bind(insert, distinct, sets);
             Set<UUID> inserted = new HashSet<>();
-            try (ResultSet rs = insert.executeQuery()) {
+            insert.execute(); // the lock's rows, one per user: nothing to read
+            insert.getMoreResults();
+            try (ResultSet rs = insert.getResultSet()) {
                 while (rs.next()) {
                     inserted.add(rs.getObject(1, UUID.class));
                 }
@@ -74,6 +77,7 @@ final class AppliedEventGuard {
     /** Sets the parameters of {@link #sql} for these events and sets (none: a statement without sets). */
     static void bind(PreparedStatement insert, List<Positioned> distinct, List<SetCompleted> sets) throws SQLException {
         Connection connection = insert.getConnection();
+        UserApplyLock.bind(insert, 1, distinct);
         int n = distinct.size();
         String[] eventIds = new String[n];
         String[] userIds = new String[n];
@@ -91,14 +95,14 @@ final class AppliedEventGuard {
             partitions[i] = p.partition();
             offsets[i] = p.offset();
         }
-        insert.setArray(1, connection.createArrayOf("varchar", eventIds));
-        insert.setArray(2, connection.createArrayOf("varchar", userIds));
-        insert.setArray(3, connection.createArrayOf("varchar", types));
-        insert.setArray(4, connection.createArrayOf("varchar", times));
-        insert.setArray(5, connection.createArrayOf("int4", partitions));
-        insert.setArray(6, connection.createArrayOf("int8", offsets));
+        insert.setArray(2, connection.createArrayOf("varchar", eventIds));
+        insert.setArray(3, connection.createArrayOf("varchar", userIds));
+        insert.setArray(4, connection.createArrayOf("varchar", types));
+        insert.setArray(5, connection.createArrayOf("varchar", times));
+        insert.setArray(6, connection.createArrayOf("int4", partitions));
+        insert.setArray(7, connection.createArrayOf("int8", offsets));
         if (!sets.isEmpty()) {
-            SetFactRows.bind(insert, 7, sets);
+            SetFactRows.bind(insert, 8, sets);
         }
     }
 }

@@ -34,7 +34,8 @@ import dev.footing.stats.event.SetRetracted;
  *
  * <p>Order never matters: the batch is applied in phases (guard and sets, retractions, sessions)
  * and a set stores whether a retraction for it exists, while a retraction marks its set if
- * the set exists. Whichever arrives first, the set ends up retracted.
+ * the set exists. Whichever arrives first, the set ends up retracted. That holds for one writer at a time
+ * per user, which {@link UserApplyLock} makes of two consumers briefly applying the same user's events.
  */
 @ApplicationScoped
 public class EventApplier {
