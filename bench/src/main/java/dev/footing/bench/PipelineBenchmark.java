@@ -374,9 +374,10 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * {@code rate} sets a second, spread over fifty users each posting on its own thread (ten a
-     * second each, so a slow answer does not hold the next set back), for {@code duration}; a set is
-     * visible when its user's {@code /live} stream pushes a count that includes it.
+     * {@code rate} sets a second, spread over fifty users each posting on its own thread, for {@code duration};
+     * a set is visible when its user's {@code /live} stream pushes a count that includes it. A user's next set
+     * waits for the answer to the previous one, as an app's would; its latencies still count from the moment it
+     * was due, so a stall delays the sets behind it in the figures too (no coordinated omission).
      */
     private Map<String, Object> freshness(int rate, Duration duration) throws Exception {
         List<String> userIds = loadUsers("fresh", 50);
@@ -401,8 +402,7 @@ public final class PipelineBenchmark {
             UserStream stream = streams.get(u);
             // Each user posts on a schedule of their own, as independent users do: exponential gaps (a Poisson
             // stream per user, so all together too) with the mean that makes the rate, seeded for repeatable runs.
-            // Until 2026-11-29 every user posted every 100 ms from the same start, so the sets came as ten bursts
-            // of 50 a second and a set's latency was mostly its place in its burst (docs/architecture.md §10).
+            // Users in lock-step would offer bursts, and measure a set's place in its burst (docs/architecture.md §10).
             Gaps gaps = new Gaps(meanGapNanos, u);
             work.add(pool.submit(() -> {
                 for (long next = start + gaps.next(); next < end; next += gaps.next()) {
@@ -410,10 +410,9 @@ public final class PipelineBenchmark {
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    long sent = System.nanoTime();
-                    stream.posted(sent);
+                    stream.posted(next);
                     FootingClient.check(api.postSet(stream.user, stream.session), 201);
-                    post.add(millisSince(sent));
+                    post.add(millisSince(next));
                 }
                 return null;
             }));
