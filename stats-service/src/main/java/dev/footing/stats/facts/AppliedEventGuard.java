@@ -21,8 +21,9 @@ import dev.footing.stats.event.WorkoutEvent;
  *
  * <p>The same statement inserts the batch's set facts ({@link SetFactRows}) in a second, data-modifying
  * {@code WITH} query that takes only the sets whose event the guard inserted now: one round trip for
- * the guard and the facts, and for a batch of sets alone (nearly every batch) a statement that is a
- * transaction by itself, so no BEGIN and COMMIT either (see {@link EventApplier}). Both are inserts
+ * the guard and the facts, and for a batch of sets alone (nearly every batch) an implicit transaction
+ * with the users' apply lock ahead of it in the same message ({@link UserApplyLock}), so no BEGIN and COMMIT
+ * either (see {@link EventApplier}). Both are inserts
  * into applied_event first, as a rebuild's table swap expects (it locks the tables in that order).
  *
  * <p>The rollups the summary reads ({@link Rollups}) are updated by the same statement, from the rows the

@@ -90,7 +90,7 @@ public class EventApplier {
         List<SetCompleted> firstSets = FirstOccurrences.firstOfEach(sets, SetCompleted::setId);
         try (Connection connection = dataSource.getConnection()) {
             if (sets.size() == distinct.size()) {
-                // Sets alone are one statement (guard and facts), which is a transaction by itself.
+                // Sets alone are the lock and one statement (guard and facts) in one message: an implicit transaction.
                 connection.setAutoCommit(true);
                 List<Positioned> fresh = FirstOccurrences.fresh(distinct,
                         AppliedEventGuard.insertNew(connection, distinct, firstSets, tables));
