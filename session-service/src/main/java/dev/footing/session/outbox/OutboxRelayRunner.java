@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * Runs this instance's relay: at once on a worker thread right after a transaction that wrote to
  * the outbox commits, and on the scheduler's tick otherwise (rows of other instances, retries after
- * a failure, with a growing pause while the broker stays away). Passes never overlap.
+ * a failure, with a growing pause while the broker stays away). Passes never overlap, and a nudge that
+ * comes while one ends is not lost ({@link PassLoop}).
  */
 @ApplicationScoped
 public class OutboxRelayRunner {
@@ -58,25 +57,20 @@ public class OutboxRelayRunner {
     Map<String, Object> kafkaDefaults;
 
     private final RelayStatus status = new RelayStatus();
-    private final AtomicBoolean busy = new AtomicBoolean();
-    private volatile boolean nudged;
+    private PassLoop passes;
     private volatile boolean stopping;
     private volatile long notBeforeNanos;
     private volatile long lastContactNanos = System.nanoTime();
     private volatile Duration backoff = Duration.ZERO;
     private OutboxRelay relay;
     private Admin admin;
-    /**
-     * Runs once per pass, after the pass's last look at {@code nudged} and before it lets go of {@code busy}:
-     * RelayWakeTest holds a pass here to land a nudge in that window, the lost wake-up the look after
-     * letting go prevents (no timing can aim at it otherwise). Nothing else sets it; a volatile read per pass.
-     */
-    private volatile Runnable beforeLettingGo = () -> {
-    };
 
     @PostConstruct
     void create() {
         relay = new OutboxRelay(dataSource, channel, config.outbox().batchSize(), channel.deliveryTimeout(), clock, status);
+        // Nudges that came during a pass run the next one at once, unless a failure asks for a pause (the tick retries).
+        passes = new PassLoop(this::drain, () -> backoff.isZero() && !stopping,
+                task -> Infrastructure.getDefaultWorkerPool().execute(task));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -107,14 +101,7 @@ public class OutboxRelayRunner {
         if (!enabled()) {
             return false;
         }
-        nudged = true;
-        if (!busy.get()) {
-            try {
-                Infrastructure.getDefaultWorkerPool().execute(this::run);
-            } catch (RejectedExecutionException e) {
-                LOG.debugf("relay pass not started now (%s); the next tick publishes", e.getMessage());
-            }
-        }
+        passes.request();
         return true;
     }
 
@@ -143,8 +130,8 @@ public class OutboxRelayRunner {
 
     @Scheduled(every = "${footing.session.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (enabled() && (nudged || System.nanoTime() - notBeforeNanos >= 0)) {
-            run();
+        if (enabled() && (passes.requested() || System.nanoTime() - notBeforeNanos >= 0)) {
+            passes.run();
         }
     }
 
@@ -154,33 +141,6 @@ public class OutboxRelayRunner {
 
     public boolean enabled() {
         return config.outbox().relayEnabled() && !stopping && channel.connected();
-    }
-
-    /** Drains, again while nudges arrive during a pass; returns at once if another thread is draining. */
-    private void run() {
-        while (busy.compareAndSet(false, true)) {
-            try {
-                do {
-                    nudged = false;
-                    drain();
-                } while (moreWanted());
-                beforeLettingGo.run();
-            } finally {
-                busy.set(false);
-            }
-            // A nudge that came after the loop's last look at `nudged` saw `busy` still set and started
-            // nothing; without this look its events would wait for the tick. Both fields are volatile: the
-            // nudge writes `nudged` then reads `busy`, this thread writes `busy` then reads `nudged`, so at
-            // least one of the two sees the other's write (if both do, one CAS fails and one pass runs).
-            if (!moreWanted()) {
-                return;
-            }
-        }
-    }
-
-    /** A nudge arrived since the pass began, and no failure asks for a pause (the tick retries after one). */
-    private boolean moreWanted() {
-        return nudged && backoff.isZero() && !stopping;
     }
 
     private void drain() {
@@ -227,12 +187,6 @@ public class OutboxRelayRunner {
         } catch (Exception e) {
             status.probed(false, "broker unreachable: " + e);
         }
-    }
-
-    /** Sets {@link #beforeLettingGo} (tests only; null puts the no-op back). */
-    void beforeLettingGo(Runnable hook) {
-        beforeLettingGo = hook == null ? () -> {
-        } : hook;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.footing.infra.FootingTestResource;
 import dev.footing.session.support.Api;
-import dev.footing.session.support.Db;
 import dev.footing.session.support.TestCatalog;
 import dev.footing.session.support.WorkoutEventsReader;
 import dev.footing.session.support.WorkoutEventsReader.Received;
@@ -42,9 +38,8 @@ import io.quarkus.test.junit.TestProfile;
  * (the two writes that commit with their last statement and wake the relay after the response). The
  * relay's wake-up counters (metric {@code footing.outbox.relay.wakeups}) tell the response's end handler
  * from the wake at once that a write outside a request falls back to: each write here must have woken
- * the relay after its response, none at once (both series under one description). A set written while a pass
- * lets go of the relay, after its last look for nudges, is published by the look after letting go, not left for
- * the tick.
+ * the relay after its response, none at once (both series under one description). That a nudge landing while a
+ * pass lets go of the relay is not lost is {@code PassLoopTest}'s.
  */
 @QuarkusTest
 @TestProfile(RelayWakeTest.HourlyTick.class)
@@ -110,46 +105,6 @@ class RelayWakeTest {
         assertWokenAfterResponses(before, 1);
     }
 
-    /**
-     * The lost wake-up: a pass is held after its last look at {@code nudged}, still holding {@code busy}; the set's
-     * answer nudges the relay there, which finds it busy and starts nothing. Only the runner's look at
-     * {@code nudged} after letting go publishes the set before the hourly tick (without it this test fails).
-     */
-    @Test
-    void aSetWrittenAsAPassLetsGoIsPublishedWithoutWaitingForTheTick() {
-        String user = Api.newUser("woken-late");
-        Wakeups beforeStart = wakeups();
-        String sessionId = Api.startSession(user, "Europe/Berlin");
-        // The start's own nudge is in before the pass is held: the count below can only be the set's.
-        await().atMost(SENT).until(() -> wakeups().afterResponse() > beforeStart.afterResponse());
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
-        AtomicBoolean first = new AtomicBoolean(true);
-        relay.beforeLettingGo(() -> {
-            if (first.compareAndSet(true, false)) {
-                held.countDown();
-                awaitBounded(letGo);
-            }
-        });
-        try {
-            assertThat(relay.nudge()).isTrue();
-            assertThat(awaitBounded(held)).as("a pass reached the point where it lets go").isTrue();
-            Wakeups before = wakeups();
-
-            String setId = Api.postSets(sessionId, Api.reps(CALF_RAISE.id(), 12)).statusCode(201).extract().path("id");
-            // Counted once its nudge is set: the relay was busy, so the nudge started nothing.
-            await().atMost(SENT).until(() -> wakeups().afterResponse() > before.afterResponse());
-            assertThat(Db.unsentOf(db, user)).as("the set's event waits while the pass is held").isEqualTo(1);
-            letGo.countDown();
-
-            List<Received> events = WorkoutEventsReader.awaitAllSent(db, List.of(user), SENT);
-            assertThat(events).extracting(e -> e.body().get("setId").asText()).containsExactly(setId);
-        } finally {
-            relay.beforeLettingGo(null);
-            letGo.countDown();
-        }
-    }
-
     /** Prometheus has one HELP line per metric name: the two series of the wake-ups share one description. */
     @Test
     void theWakeupSeriesShareOneDescription() {
@@ -163,15 +118,6 @@ class RelayWakeTest {
                 .as(exposition).singleElement().asString().contains("running relay");
         assertThat(exposition.lines().filter(l -> l.startsWith("footing_outbox_relay_wakeups_total{")))
                 .hasSize(2);
-    }
-
-    private static boolean awaitBounded(CountDownLatch latch) {
-        try {
-            return latch.await(SENT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private record Wakeups(long afterResponse, long atOnce) {
