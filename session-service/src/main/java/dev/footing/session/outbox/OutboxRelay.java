@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import dev.footing.common.db.GenericPlan;
 
 /**
  * Publishes outbox rows to Kafka, in order per user, and marks them sent once the broker acked.
@@ -142,7 +144,7 @@ public final class OutboxRelay {
                 blockedUsers.add(row.userId());
             }
         }
-        markSent(connection, sent);
+        markSent(connection, sent, clock.instant());
         if (sent.size() < rows.size()) {
             throw new RelayException(rows.size() - sent.size() + " of " + rows.size() + " events not acknowledged: "
                     + (ackFailure == null ? "unknown" : ackFailure.toString()), ackFailure);
@@ -199,16 +201,19 @@ public final class OutboxRelay {
         return rows;
     }
 
-    private void markSent(Connection connection, List<Long> ids) throws SQLException {
+    /** Marks the rows sent at {@code at} and commits the pass's transaction, in one round trip. */
+    static void markSent(Connection connection, List<Long> ids, Instant at) throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
         // The commit goes in the same message (one round trip, as a write's rows and commit do: see
-        // JdbcTransaction.committing); the pass's own commit afterwards then sends nothing.
-        try (PreparedStatement update = connection.prepareStatement("update outbox_event set sent_at = ? where id = any(?);\ncommit")) {
-            update.setTimestamp(1, Timestamp.from(clock.instant()));
+        // JdbcTransaction.committing); the pass's own commit afterwards then sends nothing. Planned once per
+        // connection (GenericPlan): a plan for each pass's ids was made anew at every pass.
+        try (PreparedStatement update = connection.prepareStatement(
+                GenericPlan.of("update outbox_event set sent_at = ? where id = any(?)") + ";\ncommit")) {
+            update.setTimestamp(1, Timestamp.from(at));
             update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
-            update.executeUpdate();
+            update.execute();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.footing.common.db.GenericPlan;
 import dev.footing.stats.facts.Rollups;
 import dev.footing.stats.facts.Totals;
 import dev.footing.stats.goal.Goal;
@@ -26,7 +27,8 @@ import dev.footing.stats.time.Bucket;
  * in the same scan of the user's rows as the all-time totals (aggregates with a {@code FILTER}). One statement
  * is one snapshot: two statements in autocommit (as this was, the zone first) could see two different commits
  * of the consumer. It is one round trip fewer too, which measured no faster: the larger aggregate costs about
- * what the round trip did (docs/architecture.md §10).
+ * what the round trip did (docs/architecture.md §10). It is planned once per connection ({@link GenericPlan}):
+ * planned for each read's users, it took half the time of a one-user read.
  * A summary read as seven queries (each its own round trip and connection) per user cost more than the batch
  * of events that made it stale: a busy dashboard round asks for many users at once.
  *
@@ -53,7 +55,7 @@ final class SummaryQueries {
      */
     static Map<String, SummaryFacts> facts(Connection connection, Collection<String> userIds, LocalDate firstMonday,
             LocalDate lastMonday) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT u.user_id, t.latest_timezone,"
+        try (PreparedStatement select = connection.prepareStatement(GenericPlan.of("SELECT u.user_id, t.latest_timezone,"
                 + " coalesce(t.events_applied, 0), t.last_event_at, r.*, g.active_days_per_week"
                 + " FROM unnest(?::varchar[]) AS u(user_id)"
                 + " CROSS JOIN (VALUES (?::date, ?::date, ?::date, ?::date)) AS w(first_from, first_to, last_from, last_to)"
@@ -62,14 +64,14 @@ final class SummaryQueries {
                 + " array_agg(DISTINCT d.local_date ORDER BY d.local_date) FILTER (WHERE d.sets > 0)::text[], "
                 + FIRST_WEEK + ", " + LAST_WEEK
                 + " FROM session_day_totals d WHERE d.user_id = u.user_id) r"
-                + " LEFT JOIN user_goal g ON g.user_id = u.user_id")) {
+                + " LEFT JOIN user_goal g ON g.user_id = u.user_id"))) {
             select.setArray(1, connection.createArrayOf("varchar", userIds.toArray(String[]::new)));
             select.setObject(2, firstMonday);
             select.setObject(3, Bucket.WEEK.end(firstMonday));
             select.setObject(4, lastMonday);
             select.setObject(5, Bucket.WEEK.end(lastMonday));
             Map<String, SummaryFacts> facts = new HashMap<>();
-            try (ResultSet rs = select.executeQuery()) {
+            try (ResultSet rs = GenericPlan.query(select)) {
                 while (rs.next()) {
                     OffsetDateTime lastEventAt = rs.getObject(4, OffsetDateTime.class);
                     int goal = rs.getInt(12 + 2 * TOTALS_COLUMNS);
