@@ -396,6 +396,7 @@ public final class PipelineBenchmark {
         double meanGapNanos = 1e9 * userIds.size() / rate;
         long start = System.nanoTime();
         long end = start + duration.toNanos();
+        Map<String, Long> countsBefore = counts.snapshot();
         CpuMeter.Window window = cpu.start();
         List<Future<?>> work = new ArrayList<>();
         for (int u = 0; u < streams.size(); u++) {
@@ -423,6 +424,9 @@ public final class PipelineBenchmark {
         double seconds = window.seconds();
         long sent = streams.stream().mapToLong(s -> s.sent.get()).sum();
         Map<String, Double> perSet = window.perItem(sent);
+        // Per set, what batches at this rate: the relay's passes (Produce), stats-service's applies (its commits), the
+        // live pushes' summary reads (the stats database's statements but commits).
+        Map<String, Double> workPerSet = WorkCounts.perItem(countsBefore, counts.snapshot(), sent);
         pool.shutdown();
         // What the streams had not yet shown when the load stopped, then a bounded wait for the rest.
         long behindAtEnd = 0;
@@ -440,7 +444,10 @@ public final class PipelineBenchmark {
         figures.put("visible", Report.latency(visible));
         figures.put("behindAtEnd", behindAtEnd);
         figures.put("cpuMicrosPerSet", perSet);
+        figures.put("workPerSet", workPerSet);
         report.section("freshness", figures);
+        perSet.forEach((process, micros) -> System.out.printf("    %8.0f µs CPU per set  %s%n", micros, process));
+        workPerSet.forEach((what, n) -> System.out.printf("    %8.3f per set  %s%n", n, what));
         System.out.printf("  sent %,.0f sets/s; POST → 201 %s; POST → visible (on /live) %s; not visible 1 s after the end: %d%n",
                 sent / seconds, latencyText(figures, "post"), latencyText(figures, "visible"), behindAtEnd);
         return figures;
