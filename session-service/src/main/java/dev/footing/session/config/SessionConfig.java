@@ -49,14 +49,6 @@ public interface SessionConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /**
-         * Least time from one relay pass's start to the next: what is written sooner after a pass started waits for
-         * the rest of it and is published together by the next pass. A write after a longer quiet is published at
-         * once. Zero: a pass as soon as the last one ends, for every nudge.
-         */
-        @WithDefault("5ms")
-        Duration minPassInterval();
-
         /** Most rows published in one relay pass (one database transaction). */
         @WithDefault("500")
         int batchSize();

@@ -70,7 +70,7 @@ public class OutboxRelayRunner {
         relay = new OutboxRelay(dataSource, channel, config.outbox().batchSize(), channel.deliveryTimeout(), clock, status);
         // Nudges that came during a pass run the next one at once, unless a failure asks for a pause (the tick retries).
         passes = new PassLoop(this::drain, () -> backoff.isZero() && !stopping,
-                task -> Infrastructure.getDefaultWorkerPool().execute(task), config.outbox().minPassInterval());
+                task -> Infrastructure.getDefaultWorkerPool().execute(task));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,13 +1,9 @@
 package dev.footing.session.outbox;
 
-import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongConsumer;
-import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
 
@@ -16,11 +12,6 @@ import org.jboss.logging.Logger;
  * is lost between the end of a pass and the next one. The relay's wake-ups go through it
  * ({@link OutboxRelayRunner}); it knows nothing of the relay, so its one subtle part is tested alone
  * ({@code PassLoopTest}).
- *
- * <p>Passes start at most once per {@code minInterval}: a request that comes sooner after the last pass started
- * waits for the rest of the interval, and the pass then takes whatever came meanwhile. A request after a longer
- * quiet starts a pass at once, so a lone write waits for nothing; under a steady stream of single writes, each
- * pass takes several (docs/architecture.md §10, "Passes paced").
  *
  * <p>Why not a single-thread executor with a queue: requests come after every write, and all that must
  * happen is that one pass starts after the last of them; a queue would run a pass per request or need
@@ -33,40 +24,26 @@ final class PassLoop {
     private final Runnable pass;
     private final BooleanSupplier mayRepeat;
     private final Executor executor;
-    private final long minIntervalNanos;
-    private final LongSupplier nanoTime;
-    private final LongConsumer sleepNanos;
     private final Runnable afterLastLook;
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile boolean requested;
-    /** Only the thread that holds {@code busy} reads and writes it; the hand-over of {@code busy} publishes it. */
-    private long lastStart;
-    private boolean started;
 
     /**
-     * @param pass        one pass; it handles its own failures
-     * @param mayRepeat   whether requests that came during a pass may start the next one at once (false while
-     *                    failures ask for a pause: then the caller's timer runs the next pass)
-     * @param executor    where a request starts a pass when none is running
-     * @param minInterval the least time from one pass's start to the next one's (zero: none)
+     * @param pass      one pass; it handles its own failures
+     * @param mayRepeat whether requests that came during a pass may start the next one at once (false while
+     *                  failures ask for a pause: then the caller's timer runs the next pass)
+     * @param executor  where a request starts a pass when none is running
      */
-    PassLoop(Runnable pass, BooleanSupplier mayRepeat, Executor executor, Duration minInterval) {
-        this(pass, mayRepeat, executor, minInterval, System::nanoTime, LockSupport::parkNanos, () -> {
+    PassLoop(Runnable pass, BooleanSupplier mayRepeat, Executor executor) {
+        this(pass, mayRepeat, executor, () -> {
         });
     }
 
-    /**
-     * With the clock and the pause of the interval given, and {@code afterLastLook} run by each pass after its last
-     * look for requests, before it lets go.
-     */
-    PassLoop(Runnable pass, BooleanSupplier mayRepeat, Executor executor, Duration minInterval, LongSupplier nanoTime,
-            LongConsumer sleepNanos, Runnable afterLastLook) {
+    /** With {@code afterLastLook} run by each pass after its last look for requests, before it lets go. */
+    PassLoop(Runnable pass, BooleanSupplier mayRepeat, Executor executor, Runnable afterLastLook) {
         this.pass = pass;
         this.mayRepeat = mayRepeat;
         this.executor = executor;
-        this.minIntervalNanos = minInterval.toNanos();
-        this.nanoTime = nanoTime;
-        this.sleepNanos = sleepNanos;
         this.afterLastLook = afterLastLook;
     }
 
@@ -95,7 +72,6 @@ final class PassLoop {
         while (busy.compareAndSet(false, true)) {
             try {
                 do {
-                    paced();
                     requested = false;
                     pass.run();
                 } while (moreWanted());
@@ -111,18 +87,6 @@ final class PassLoop {
                 return;
             }
         }
-    }
-
-    /** Waits for what is left of the interval since the last pass started (parking a thread is bounded by it). */
-    private void paced() {
-        long now = nanoTime.getAsLong();
-        long wait = started ? lastStart + minIntervalNanos - now : 0;
-        if (wait > 0) {
-            sleepNanos.accept(wait);
-            now = nanoTime.getAsLong();
-        }
-        lastStart = now;
-        started = true;
     }
 
     private boolean moreWanted() {

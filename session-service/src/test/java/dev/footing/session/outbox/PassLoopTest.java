@@ -3,7 +3,6 @@ package dev.footing.session.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,12 +11,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-/** The relay's wake-ups, without the relay: passes on request, never two at once, no request lost, paced. */
+/** The relay's wake-ups, without the relay: passes on request, never two at once, no request lost. */
 class PassLoopTest {
 
     private final AtomicInteger passes = new AtomicInteger();
@@ -27,7 +25,7 @@ class PassLoopTest {
 
     @Test
     void aRequestStartsAPassOnTheExecutor() {
-        PassLoop loop = new PassLoop(passes::incrementAndGet, () -> true, queued, Duration.ZERO);
+        PassLoop loop = new PassLoop(passes::incrementAndGet, () -> true, queued);
 
         loop.request();
 
@@ -45,7 +43,7 @@ class PassLoopTest {
             if (passes.incrementAndGet() == 1) {
                 self.get().request(); // the pass is running: nothing is handed to the executor
             }
-        }, () -> true, queued, Duration.ZERO);
+        }, () -> true, queued);
         self.set(loop);
 
         loop.run();
@@ -62,7 +60,7 @@ class PassLoopTest {
             passes.incrementAndGet();
             pause.set(true); // this pass failed
             self.get().request();
-        }, () -> !pause.get(), queued, Duration.ZERO);
+        }, () -> !pause.get(), queued);
         self.set(loop);
 
         loop.run();
@@ -79,8 +77,7 @@ class PassLoopTest {
     void aRequestAsAPassLetsGoRunsAnotherPass() {
         AtomicReference<PassLoop> self = new AtomicReference<>();
         AtomicBoolean first = new AtomicBoolean(true);
-        PassLoop loop = new PassLoop(passes::incrementAndGet, () -> true, queued, Duration.ZERO, System::nanoTime, nanos -> {
-        }, () -> {
+        PassLoop loop = new PassLoop(passes::incrementAndGet, () -> true, queued, () -> {
             if (first.compareAndSet(true, false)) {
                 self.get().request();
             }
@@ -102,7 +99,7 @@ class PassLoopTest {
             passes.incrementAndGet();
             inPass.countDown();
             await(release);
-        }, () -> true, queued, Duration.ZERO);
+        }, () -> true, queued);
         Thread runner = new Thread(loop::run);
         runner.start();
         try {
@@ -123,7 +120,7 @@ class PassLoopTest {
     void aRefusedStartIsKeptForTheTimerWithoutThrowing() {
         PassLoop loop = new PassLoop(passes::incrementAndGet, () -> true, task -> {
             throw new RejectedExecutionException("shutting down");
-        }, Duration.ZERO);
+        });
 
         assertThatCode(loop::request).doesNotThrowAnyException();
 
@@ -131,73 +128,6 @@ class PassLoopTest {
         loop.run(); // the timer's pass
         assertThat(passes).hasValue(1);
         assertThat(loop.requested()).isFalse();
-    }
-
-    /** A clock the test moves, and the pauses the loop asked for (each moves the clock by as much). */
-    private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final List<Long> pauses = new ArrayList<>();
-
-    private PassLoop paced(Runnable pass, Duration interval) {
-        return new PassLoop(pass, () -> true, queued, interval, now::get, nanos -> {
-            pauses.add(nanos);
-            now.addAndGet(nanos);
-        }, () -> {
-        });
-    }
-
-    @Test
-    void aRequestAfterAQuietStartsAPassWithoutWaiting() {
-        PassLoop loop = paced(passes::incrementAndGet, Duration.ofMillis(5));
-        loop.run();
-        now.addAndGet(Duration.ofMillis(50).toNanos());
-
-        loop.run();
-
-        assertThat(passes).hasValue(2);
-        assertThat(pauses).isEmpty();
-    }
-
-    @Test
-    void aRequestSoonAfterAPassStartedWaitsForTheRestOfTheInterval() {
-        PassLoop loop = paced(passes::incrementAndGet, Duration.ofMillis(5));
-        loop.run();
-        now.addAndGet(Duration.ofMillis(2).toNanos());
-
-        loop.run();
-
-        assertThat(passes).hasValue(2);
-        assertThat(pauses).containsExactly(Duration.ofMillis(3).toNanos());
-    }
-
-    @Test
-    void requestsDuringAPassAreTakenByOnePassAnIntervalAfterItStarted() {
-        AtomicReference<PassLoop> self = new AtomicReference<>();
-        PassLoop loop = paced(() -> {
-            if (passes.incrementAndGet() == 1) {
-                now.addAndGet(Duration.ofMillis(1).toNanos()); // the pass takes 1 ms, three writes nudge meanwhile
-                self.get().request();
-                self.get().request();
-                self.get().request();
-            }
-        }, Duration.ofMillis(5));
-        self.set(loop);
-
-        loop.run();
-
-        assertThat(passes).as("one pass for the three").hasValue(2);
-        assertThat(pauses).containsExactly(Duration.ofMillis(4).toNanos());
-        assertThat(started).isEmpty();
-    }
-
-    @Test
-    void noIntervalMeansNoWait() {
-        PassLoop loop = paced(passes::incrementAndGet, Duration.ZERO);
-
-        loop.run();
-        loop.run();
-
-        assertThat(passes).hasValue(2);
-        assertThat(pauses).isEmpty();
     }
 
     private static void await(CountDownLatch latch) {
