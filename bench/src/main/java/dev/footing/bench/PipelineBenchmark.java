@@ -104,6 +104,7 @@ public final class PipelineBenchmark {
         int sessions = Integer.getInteger("bench.sessions", 10);
         int sets = Integer.getInteger("bench.sets", 50);
         int clients = Integer.getInteger("bench.clients", 4);
+        int rate = Integer.getInteger("bench.fresh.rate", 500);
 
         System.out.println("Warming up (JIT on 2 cores takes a while)...");
         ingest("warm-ingest", 8, 5, sets, clients, false);
@@ -111,7 +112,7 @@ public final class PipelineBenchmark {
         concurrent("warm-conc", 16, Duration.ofSeconds(5), false);
         // The live streams' code (in stats-service and in this JVM's clients) runs only in the freshness scenario:
         // without this, this JVM compiled it during the measured 60 s, on the same two cores as the services.
-        freshness("warm-fresh", Integer.getInteger("bench.fresh.rate", 500), Duration.ofSeconds(10), false);
+        freshness("warm-fresh", rate, Duration.ofSeconds(10), false);
 
         System.out.println("\nBaseline: PostgreSQL alone, plain JDBC");
         DatabaseBaseline.Run sessionRows = baseline.sessionWrites(users * sessions * sets, 100, 4);
@@ -170,7 +171,6 @@ public final class PipelineBenchmark {
         report.line("rebuild (events/s)", "%,.0f = %.0f %% of baseline %,.0f".formatted(rebuildRate, 100 * rebuildRate / statsRows.perSecond(), statsRows.perSecond()),
                 "≥ 50 %", rebuildRate >= 0.5 * statsRows.perSecond());
 
-        int rate = Integer.getInteger("bench.fresh.rate", 500);
         int freshSeconds = Integer.getInteger("bench.fresh.seconds", 60);
         System.out.printf("%nFreshness: %d sets/s for %d s, visible measured on /live%n", rate, freshSeconds);
         Map<String, Object> fresh = freshness("fresh", rate, Duration.ofSeconds(freshSeconds), true);
@@ -427,8 +427,8 @@ public final class PipelineBenchmark {
         double seconds = window.seconds();
         long sent = streams.stream().mapToLong(s -> s.sent.get()).sum();
         Map<String, Double> perSet = window.perItem(sent);
-        // Per set, what batches at this rate: the relay's passes (Produce), stats-service's applies (its commits), the
-        // live pushes' summary reads (the stats database's statements but commits).
+        // Per set, what batches at this rate: the relay's passes (the broker's Produce requests) and stats-service's
+        // applies (the stats database's commits; its summary reads for the live pushes commit nothing).
         Map<String, Double> workPerSet = WorkCounts.perItem(countsBefore, counts.snapshot(), sent);
         pool.shutdown();
         // What the streams had not yet shown when the load stopped, then a bounded wait for the rest.

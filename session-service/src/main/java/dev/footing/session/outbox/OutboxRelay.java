@@ -153,7 +153,7 @@ public final class OutboxRelay {
     }
 
     /**
-     * Two of the pass's three statements, whatever the number of users (they were two per user, then three): the users with
+     * Two of the pass's three statements (the third is the mark, {@link #markSent}), whatever the number of users (they were two per user, then three): the users with
      * unsent rows and the try-locks of them in one, then the locked users' unsent rows. The try-locks
      * run in the outer query over the candidates' subquery, so only the candidates the {@code limit}
      * kept are locked (a subquery with a limit is not pulled up, and a volatile function in the select

@@ -39,17 +39,20 @@ class PassLoopTest {
     @Test
     void aRequestDuringAPassRunsOneMoreOnTheSameThread() {
         AtomicReference<PassLoop> self = new AtomicReference<>();
+        AtomicInteger lettingGo = new AtomicInteger();
         PassLoop loop = new PassLoop(() -> {
             if (passes.incrementAndGet() == 1) {
                 self.get().request(); // the pass is running: nothing is handed to the executor
             }
-        }, () -> true, queued);
+        }, () -> true, queued, lettingGo::incrementAndGet);
         self.set(loop);
 
         loop.run();
 
         assertThat(passes).hasValue(2);
         assertThat(started).isEmpty();
+        // Both passes before letting go once: the loop's own look for requests, not the look after letting go.
+        assertThat(lettingGo).hasValue(1);
     }
 
     @Test

@@ -62,6 +62,7 @@ class RelayMarkPlanTest {
                     assertThat(plans.next()).as("the mark is prepared on the server").isTrue();
                     assertThat(plans.getLong("custom_plans")).as("plans for one pass's ids").isZero();
                     assertThat(plans.getLong("generic_plans")).as("passes with the plan for all").isPositive();
+                    assertThat(plans.next()).isFalse();
                 }
                 connection.commit();
             } finally {
