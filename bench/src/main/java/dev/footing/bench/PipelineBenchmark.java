@@ -428,7 +428,7 @@ public final class PipelineBenchmark {
         long sent = streams.stream().mapToLong(s -> s.sent.get()).sum();
         Map<String, Double> perSet = window.perItem(sent);
         // Per set, what batches at this rate: the relay's passes (the broker's Produce requests) and stats-service's
-        // applies (the stats database's commits; its summary reads for the live pushes commit nothing).
+        // transactions (the stats database's commits: its applies and the live publisher's summary reads together).
         Map<String, Double> workPerSet = WorkCounts.perItem(countsBefore, counts.snapshot(), sent);
         pool.shutdown();
         // What the streams had not yet shown when the load stopped, then a bounded wait for the rest.
