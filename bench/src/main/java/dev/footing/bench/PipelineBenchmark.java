@@ -346,12 +346,17 @@ public final class PipelineBenchmark {
         figures.put("workPerSet", workPerSet);
         if (record) {
             // Until all were counted: the relay's and stats-service's tail and this benchmark's count polls are in it.
-            perSet.forEach((process, micros) -> System.out.printf("    %8.0f µs CPU per set  %s%n", micros, process));
-            workPerSet.forEach((what, n) -> System.out.printf("    %8.3f per set  %s%n", n, what));
+            printPerSet(perSet, workPerSet);
             report.section("concurrentSingleSets", figures);
             System.out.printf("  %,.0f sets/s, %s, statuses %s, all counted: %s%n", created.get() / seconds, latencyText(figures, "post"), statuses, counted);
         }
         return figures;
+    }
+
+    /** Each process's CPU time per set, then what the database and the broker did per set. */
+    private static void printPerSet(Map<String, Double> cpuMicros, Map<String, Double> work) {
+        cpuMicros.forEach((process, micros) -> System.out.printf("    %8.0f µs CPU per set  %s%n", micros, process));
+        work.forEach((what, n) -> System.out.printf("    %8.3f per set  %s%n", n, what));
     }
 
     private Map<String, Object> rebuild() throws Exception {
@@ -452,8 +457,7 @@ public final class PipelineBenchmark {
             return figures;
         }
         report.section("freshness", figures);
-        perSet.forEach((process, micros) -> System.out.printf("    %8.0f µs CPU per set  %s%n", micros, process));
-        workPerSet.forEach((what, n) -> System.out.printf("    %8.3f per set  %s%n", n, what));
+        printPerSet(perSet, workPerSet);
         System.out.printf("  sent %,.0f sets/s; POST → 201 %s; POST → visible (on /live) %s; not visible 1 s after the end: %d%n",
                 sent / seconds, latencyText(figures, "post"), latencyText(figures, "visible"), behindAtEnd);
         return figures;
