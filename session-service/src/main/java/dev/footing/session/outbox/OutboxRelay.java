@@ -194,7 +194,7 @@ public final class OutboxRelay {
             try (ResultSet rs = load.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
+                            rs.getBytes(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
                 }
             }
         }

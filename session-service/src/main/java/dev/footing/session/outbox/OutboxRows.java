@@ -18,14 +18,14 @@ import dev.footing.session.event.WorkoutEvent;
  * <p>The rows are inserted in the order of the events ({@code with ordinality}): the relay publishes a
  * user's events in the order of their outbox ids, which the sequence hands out row by row.
  */
-public record OutboxRows(UUID[] eventIds, String[] userIds, String[] types, String[] payloads, String[] occurredAt,
+public record OutboxRows(UUID[] eventIds, String[] userIds, String[] types, byte[][] payloads, String[] occurredAt,
         Instant createdAt, String traceparent) {
 
     /** Seven parameters, bound by {@link #bind}. */
     public static final String INSERT = """
             insert into outbox_event (event_id, user_id, type, payload, occurred_at, created_at, traceparent)
-            select event_id, user_id, type, payload, occurred_at::timestamptz, ?::timestamptz, ?
-            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+            select event_id, user_id, type, convert_from(payload, 'UTF8'), occurred_at::timestamptz, ?::timestamptz, ?
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::bytea[], ?::text[])
                 with ordinality as e(event_id, user_id, type, payload, occurred_at, n)
             order by n""";
 
@@ -40,18 +40,19 @@ public record OutboxRows(UUID[] eventIds, String[] userIds, String[] types, Stri
         statement.setArray(index++, connection.createArrayOf("uuid", eventIds));
         statement.setArray(index++, connection.createArrayOf("text", userIds));
         statement.setArray(index++, connection.createArrayOf("text", types));
-        statement.setArray(index++, connection.createArrayOf("text", payloads));
+        // As bytes (bytea), sent as they are: a text array would encode each body to UTF-8 again.
+        statement.setArray(index++, connection.createArrayOf("bytea", payloads));
         statement.setArray(index++, connection.createArrayOf("text", occurredAt));
         return index;
     }
 
-    static OutboxRows of(List<? extends WorkoutEvent> events, Function<WorkoutEvent, String> payload, Instant createdAt,
+    static OutboxRows of(List<? extends WorkoutEvent> events, Function<WorkoutEvent, byte[]> payload, Instant createdAt,
             String traceparent) {
         int n = events.size();
         UUID[] eventIds = new UUID[n];
         String[] userIds = new String[n];
         String[] types = new String[n];
-        String[] payloads = new String[n];
+        byte[][] payloads = new byte[n][];
         String[] occurredAt = new String[n];
         for (int i = 0; i < n; i++) {
             WorkoutEvent event = events.get(i);

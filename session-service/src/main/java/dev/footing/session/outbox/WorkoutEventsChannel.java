@@ -34,7 +34,7 @@ public class WorkoutEventsChannel {
      */
     @Inject
     @Channel(CHANNEL)
-    Emitter<String> emitter;
+    Emitter<byte[]> emitter;
 
     @Inject
     KafkaClientService kafka;
@@ -94,7 +94,7 @@ public class WorkoutEventsChannel {
         rows.forEach(row -> acks.add(new CompletableFuture<>()));
         AtomicBoolean givenUp = new AtomicBoolean();
         try {
-            kafka.<String, String>getProducer(CHANNEL).runOnSendingThread(producer -> {
+            kafka.<String, byte[]>getProducer(CHANNEL).runOnSendingThread(producer -> {
                 for (int i = 0; i < rows.size(); i++) {
                     CompletableFuture<Void> acked = acks.get(i);
                     if (givenUp.get()) {
@@ -123,7 +123,7 @@ public class WorkoutEventsChannel {
         return acks;
     }
 
-    private ProducerRecord<String, String> record(OutboxRow row) {
+    private ProducerRecord<String, byte[]> record(OutboxRow row) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", row.eventId().toString());
