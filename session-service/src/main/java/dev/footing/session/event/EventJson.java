@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,7 +13,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * The writer for event bodies. It starts from the Quarkus-managed mapper but pins what the event
  * contract needs, so a change of API settings can never change the contract: instants and dates
- * as ISO-8601 strings, decimals as written (12.5, never 1.25E+1), nulls written out.
+ * as ISO-8601 strings, decimals as written (12.5, never 1.25E+1), nulls written out, and every
+ * character as UTF-8: Jackson's byte writer would otherwise escape a character beyond the Basic
+ * Multilingual Plane (an emoji in an exercise's name) as an escaped surrogate pair, twelve ASCII
+ * characters, where the text writer gave its four UTF-8 bytes.
  */
 @ApplicationScoped
 public class EventJson {
@@ -23,7 +27,8 @@ public class EventJson {
     public EventJson(ObjectMapper json) {
         this.writer = json.writer()
                 .without(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+                .with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     }
 
     /**

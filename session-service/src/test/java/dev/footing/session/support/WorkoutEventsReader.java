@@ -39,7 +39,8 @@ public final class WorkoutEventsReader {
     private WorkoutEventsReader() {
     }
 
-    public record Received(String key, Map<String, String> headers, JsonNode body, int partition, long offset) {
+    /** One record: {@code value} is its body as it came (UTF-8), {@code body} that body parsed. */
+    public record Received(String key, Map<String, String> headers, JsonNode body, int partition, long offset, String value) {
 
         public String type() {
             return headers.get("ce_type");
@@ -78,7 +79,7 @@ public final class WorkoutEventsReader {
                 }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     if (userIds.contains(r.key())) {
-                        received.add(new Received(r.key(), headers(r), parse(r.value()), r.partition(), r.offset()));
+                        received.add(new Received(r.key(), headers(r), parse(r.value()), r.partition(), r.offset(), r.value()));
                     }
                 }
             }

@@ -32,7 +32,10 @@ public class DeadLetters {
     /** The Kafka sink gives up on a letter before this (delivery.timeout.ms); this only bounds the wait. */
     private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(60);
 
-    /** A batch holds at most max.poll.records records, so at most that many letters are in flight at once. */
+    /**
+     * A batch holds at most max.poll.records records (250; STATS_MAX_POLL_RECORDS, documented as at most
+     * this buffer's size), so at most that many letters are in flight at once.
+     */
     @Inject
     @Channel("workout-events-dlq")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
