@@ -52,6 +52,7 @@ public final class PipelineBenchmark {
     private final LoadUsers users;
     private final FootingClient api;
     private final CpuMeter cpu;
+    private final ThreadSplit threads;
     private final DatabaseBaseline baseline;
     private final WorkCounts counts;
     private final Report report = new Report();
@@ -70,6 +71,10 @@ public final class PipelineBenchmark {
                 .processTree("postgresql", postmaster)
                 .ownJvm()
                 .processIfFound("keycloak", Procs.find(cmd -> cmd.contains("kc.home.dir")));
+        Map<String, Long> splitServices = new LinkedHashMap<>();
+        splitServices.put("session-service", services.pid("session-service"));
+        splitServices.put("stats-service", services.pid("stats-service"));
+        this.threads = new ThreadSplit(splitServices);
         this.baseline = new DatabaseBaseline(TestInfrastructure::jdbcUrl, TestInfrastructure.dbUser(), TestInfrastructure.dbPassword(), root, cpu);
         this.counts = new WorkCounts(TestInfrastructure::jdbcUrl, TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
     }
@@ -200,6 +205,7 @@ public final class PipelineBenchmark {
         long expected = posted + 50; // the first user's settling workout (awaitReplica)
         ExecutorService pool = Executors.newFixedThreadPool(clients, DatabaseBaseline.named("load-"));
         CpuMeter.Window window = cpu.start();
+        ThreadSplit.Window byThread = threads.start();
         List<Future<?>> work = new ArrayList<>();
         for (int s = 0; s < sessionsPerUser; s++) {
             for (String user : userIds) {
@@ -216,12 +222,14 @@ public final class PipelineBenchmark {
         }
         double visibleSeconds = window.seconds();
         Map<String, Double> perSet = window.perItem(posted);
+        Map<String, Map<String, Double>> perSetByThread = byThread.perItem(posted);
         pool.shutdown();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("sets", posted);
         figures.put("acceptedSetsPerSecond", posted / acceptedSeconds);
         figures.put("appliedSetsPerSecond", posted / visibleSeconds);
         figures.put("cpuMicrosPerSet", perSet);
+        figures.put("cpuMicrosPerSetByThread", perSetByThread);
         if (record) {
             report.section("ingest", figures);
             System.out.printf("  accepted by session-service: %,d sets in %.2f s = %,.0f sets/s%n", posted, acceptedSeconds, posted / acceptedSeconds);
@@ -229,6 +237,11 @@ public final class PipelineBenchmark {
             System.out.print("  CPU per set (µs):");
             perSet.forEach((role, micros) -> System.out.printf(" %s %.0f;", role, micros));
             System.out.println();
+            perSetByThread.forEach((service, groups) -> {
+                System.out.printf("    %s by thread:", service);
+                groups.forEach((group, micros) -> System.out.printf(" %s %.1f;", group, micros));
+                System.out.println();
+            });
         }
         return figures;
     }

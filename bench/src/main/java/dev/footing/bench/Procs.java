@@ -74,6 +74,25 @@ final class Procs {
         return total;
     }
 
+    /** CPU time of each live thread of a process, in ticks, by thread id; its name is {@code names}' entry. */
+    static Map<Long, Long> threadTicks(long pid, Map<Long, String> names) {
+        Map<Long, Long> ticks = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                String stat = read(task.resolve("stat"));
+                if (stat != null) {
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    names.put(tid, stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+                    ticks.put(tid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                }
+            }
+        } catch (IOException e) {
+            return ticks; // the process has gone
+        }
+        return ticks;
+    }
+
     /** The first process whose command line (arguments joined by spaces) matches. */
     static OptionalLong find(Predicate<String> commandLine) {
         long[] found = {-1};
