@@ -99,7 +99,13 @@ class TrainingPageBrowserTest {
             click("log-set");
             within(WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#logged li"), 1));
             assertFitsThePhone();
+            // The list still holds the previous session's targets until the page replaces it: wait for that,
+            // or the wait below could be met by the old item, which then goes stale under the reads after it.
+            List<WebElement> previousTargets = browser.findElements(By.cssSelector("#next-targets li"));
             click("finish");
+            if (!previousTargets.isEmpty()) {
+                within(WAIT).until(ExpectedConditions.stalenessOf(previousTargets.get(0)));
+            }
             // The page waits for stats to count the session, then words the guidance.
             within(WAIT).until(d -> d.findElements(By.cssSelector("#next-targets li[data-exercise='" + slug + "'][data-decision]"))
                     .size() == 1);
