@@ -239,7 +239,7 @@ public final class PipelineBenchmark {
             System.out.println();
             perSetByThread.forEach((service, groups) -> {
                 System.out.printf("    %s by thread:", service);
-                groups.forEach((group, micros) -> System.out.printf(" %s %.1f;", group, micros));
+                groups.forEach((group, micros) -> System.out.printf(" %s %.0f;", group, micros));
                 System.out.println();
             });
         }

@@ -12,7 +12,9 @@ import java.util.Map;
  * code, so they rank methods but cannot tell, for instance, what share of a process the collector
  * takes (docs/architecture.md §10, "thread by thread"). A thread that ends within the window takes its
  * time with it: that time, and any thread of no group below, is "other" (the process's own total
- * less the groups), so the groups add up to the process's figure.
+ * less the groups), so the groups add up to about the process's figure (read a moment apart from
+ * {@link CpuMeter}'s). Threads are counted in whole ticks (10 ms): at 10,000 sets a tick is 1 µs per set,
+ * so a small group is good to about that; a larger ingest ({@code -Dbench.users=100}) splits finer.
  */
 final class ThreadSplit {
 
@@ -22,7 +24,9 @@ final class ThreadSplit {
             Map.entry("vert.x-eventloo", "event loops"),
             Map.entry("kafka-producer-", "Kafka producer"),
             Map.entry("smallrye-kafka-", "SmallRye Kafka"),
-            Map.entry("VM Thread", "VM thread (GC)"),
+            Map.entry("VM Thread", "VM thread (serial GC)"),
+            Map.entry("GC Thread", "GC threads"),
+            Map.entry("G1 ", "GC threads"),
             Map.entry("C1 CompilerThre", "JIT"),
             Map.entry("C2 CompilerThre", "JIT"));
 
@@ -52,7 +56,7 @@ final class ThreadSplit {
             this.threadTicks = threadTicks;
         }
 
-        /** Per service, microseconds of CPU per item for each group and "other"; groups without time are left out. */
+        /** Per service, microseconds of CPU per item for each group and "other" (every group, 0 when it took none). */
         Map<String, Map<String, Double>> perItem(long items) {
             Map<String, Map<String, Double>> result = new LinkedHashMap<>();
             pids.forEach((service, pid) -> {
@@ -73,11 +77,7 @@ final class ThreadSplit {
                 }
                 groups.put("other", Math.max(0, total - grouped));
                 Map<String, Double> micros = new LinkedHashMap<>();
-                groups.forEach((group, ticks) -> {
-                    if (ticks > 0) {
-                        micros.put(group, ticks * 1_000_000.0 / Procs.TICKS_PER_SECOND / items);
-                    }
-                });
+                groups.forEach((group, ticks) -> micros.put(group, ticks * 1_000_000.0 / Procs.TICKS_PER_SECOND / items));
                 result.put(service, micros);
             });
             return result;

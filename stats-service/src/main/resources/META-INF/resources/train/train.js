@@ -349,6 +349,7 @@ function trainAgain() {
   state.logged = [];
   state.trained = new Map();
   $('logged').innerHTML = '';
+  $('next-targets').innerHTML = '';
   $('done').hidden = true;
   $('finish').hidden = false;
   $('finish').disabled = false;
