@@ -82,7 +82,7 @@ final class CpuMeter {
         }
     }
 
-    private static double micros(long ticks) {
+    static double micros(long ticks) {
         return ticks * 1_000_000.0 / Procs.TICKS_PER_SECOND;
     }
 }

@@ -57,40 +57,32 @@ final class Procs {
         return total;
     }
 
-    /** CPU time of this JVM's live threads whose (15-character) name matches, in ticks. */
-    static long ownThreadTicks(Predicate<String> name) {
-        long total = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-            for (Path task : tasks) {
-                String stat = read(task.resolve("stat"));
-                if (stat != null && name.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                }
-            }
-        } catch (IOException e) {
-            return total;
-        }
-        return total;
+    /** A live thread: its (15-character) name and its CPU time (user + system) in ticks. */
+    record ThreadTime(String name, long ticks) {
     }
 
-    /** CPU time of each live thread of a process, in ticks, by thread id; its name is {@code names}' entry. */
-    static Map<Long, Long> threadTicks(long pid, Map<Long, String> names) {
-        Map<Long, Long> ticks = new HashMap<>();
+    /** CPU time of this JVM's live threads whose name matches, in ticks. */
+    static long ownThreadTicks(Predicate<String> name) {
+        return threads(ProcessHandle.current().pid()).values().stream()
+                .filter(t -> name.test(t.name())).mapToLong(ThreadTime::ticks).sum();
+    }
+
+    /** The live threads of a process by thread id; none once it is gone. */
+    static Map<Long, ThreadTime> threads(long pid) {
+        Map<Long, ThreadTime> threads = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks) {
                 String stat = read(task.resolve("stat"));
                 if (stat != null) {
-                    long tid = Long.parseLong(task.getFileName().toString());
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    names.put(tid, stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
-                    ticks.put(tid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    threads.put(Long.parseLong(task.getFileName().toString()), new ThreadTime(
+                            stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), Long.parseLong(f[11]) + Long.parseLong(f[12])));
                 }
             }
         } catch (IOException e) {
-            return ticks; // the process has gone
+            return threads; // the process has gone
         }
-        return ticks;
+        return threads;
     }
 
     /** The first process whose command line (arguments joined by spaces) matches. */

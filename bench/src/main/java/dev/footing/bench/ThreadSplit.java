@@ -1,6 +1,5 @@
 package dev.footing.bench;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,46 +37,46 @@ final class ThreadSplit {
 
     Window start() {
         Map<String, Long> processTicks = new LinkedHashMap<>();
-        Map<String, Map<Long, Long>> threadTicks = new LinkedHashMap<>();
+        Map<String, Map<Long, Procs.ThreadTime>> threads = new LinkedHashMap<>();
         pids.forEach((service, pid) -> {
             processTicks.put(service, Procs.ticks(pid));
-            threadTicks.put(service, Procs.threadTicks(pid, new HashMap<>()));
+            threads.put(service, Procs.threads(pid));
         });
-        return new Window(processTicks, threadTicks);
+        return new Window(processTicks, threads);
     }
 
     final class Window {
 
         private final Map<String, Long> processTicks;
-        private final Map<String, Map<Long, Long>> threadTicks;
+        private final Map<String, Map<Long, Procs.ThreadTime>> threads;
 
-        private Window(Map<String, Long> processTicks, Map<String, Map<Long, Long>> threadTicks) {
+        private Window(Map<String, Long> processTicks, Map<String, Map<Long, Procs.ThreadTime>> threads) {
             this.processTicks = processTicks;
-            this.threadTicks = threadTicks;
+            this.threads = threads;
         }
 
         /** Per service, microseconds of CPU per item for each group and "other" (every group, 0 when it took none). */
         Map<String, Map<String, Double>> perItem(long items) {
             Map<String, Map<String, Double>> result = new LinkedHashMap<>();
             pids.forEach((service, pid) -> {
-                Map<Long, String> names = new HashMap<>();
-                Map<Long, Long> end = Procs.threadTicks(pid, names);
+                Map<Long, Procs.ThreadTime> end = Procs.threads(pid);
                 long total = Procs.ticks(pid) - processTicks.getOrDefault(service, 0L);
-                Map<Long, Long> before = threadTicks.getOrDefault(service, Map.of());
+                Map<Long, Procs.ThreadTime> before = threads.getOrDefault(service, Map.of());
                 Map<String, Long> groups = new LinkedHashMap<>();
                 GROUPS.forEach(g -> groups.putIfAbsent(g.getValue(), 0L));
                 long grouped = 0;
-                for (Map.Entry<Long, Long> thread : end.entrySet()) {
-                    String group = groupOf(names.get(thread.getKey()));
+                for (Map.Entry<Long, Procs.ThreadTime> thread : end.entrySet()) {
+                    String group = groupOf(thread.getValue().name());
                     if (group != null) {
-                        long ticks = Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
+                        Procs.ThreadTime atStart = before.get(thread.getKey());
+                        long ticks = Math.max(0, thread.getValue().ticks() - (atStart == null ? 0 : atStart.ticks()));
                         groups.merge(group, ticks, Long::sum);
                         grouped += ticks;
                     }
                 }
                 groups.put("other", Math.max(0, total - grouped));
                 Map<String, Double> micros = new LinkedHashMap<>();
-                groups.forEach((group, ticks) -> micros.put(group, ticks * 1_000_000.0 / Procs.TICKS_PER_SECOND / items));
+                groups.forEach((group, ticks) -> micros.put(group, CpuMeter.micros(ticks) / items));
                 result.put(service, micros);
             });
             return result;
