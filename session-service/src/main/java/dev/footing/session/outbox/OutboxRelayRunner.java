@@ -19,6 +19,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,8 +43,15 @@ public class OutboxRelayRunner {
     @Inject
     AgroalDataSource dataSource;
 
+    /**
+     * Touched only once SmallRye has wired the channel ({@link #enabled}): made earlier (the scheduler
+     * may tick before that), its emitter could not be injected.
+     */
     @Inject
     WorkoutEventsChannel channel;
+
+    @Inject
+    KafkaClientService kafka;
 
     @Inject
     Clock clock;
@@ -62,12 +70,12 @@ public class OutboxRelayRunner {
     private volatile long notBeforeNanos;
     private volatile long lastContactNanos = System.nanoTime();
     private volatile Duration backoff = Duration.ZERO;
+    /** Made by the first pass, once the channel is wired; passes never overlap ({@link PassLoop}), which also publishes it to the next. */
     private OutboxRelay relay;
     private Admin admin;
 
     @PostConstruct
     void create() {
-        relay = new OutboxRelay(dataSource, channel, config.outbox().batchSize(), channel.deliveryTimeout(), clock, status);
         // Nudges that came during a pass run the next one at once, unless a failure asks for a pause (the tick retries).
         passes = new PassLoop(this::drain, () -> backoff.isZero() && !stopping,
                 task -> Infrastructure.getDefaultWorkerPool().execute(task));
@@ -140,11 +148,14 @@ public class OutboxRelayRunner {
     }
 
     public boolean enabled() {
-        return config.outbox().relayEnabled() && !stopping && channel.connected();
+        return config.outbox().relayEnabled() && !stopping && WorkoutEventsChannel.wired(kafka);
     }
 
     private void drain() {
         try {
+            if (relay == null) {
+                relay = new OutboxRelay(dataSource, channel, config.outbox().batchSize(), channel.deliveryTimeout(), clock, status);
+            }
             int published = relay.drain();
             backoff = Duration.ZERO;
             notBeforeNanos = System.nanoTime();

@@ -55,9 +55,10 @@ public class WorkoutEventsChannel {
 
     /**
      * Whether SmallRye has wired the channel: it does so while the application starts, after the
-     * scheduler may already have ticked; a pass before that would fail on an unconnected emitter.
+     * scheduler may already have ticked. Static, so that asking does not make this bean: made before
+     * the channel is wired, its emitter cannot be injected (SmallRye's SRMSG00019).
      */
-    public boolean connected() {
+    public static boolean wired(KafkaClientService kafka) {
         return kafka.getProducer(CHANNEL) != null;
     }
 
