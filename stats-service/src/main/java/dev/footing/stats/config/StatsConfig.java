@@ -2,6 +2,9 @@ package dev.footing.stats.config;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,6 +32,21 @@ public interface StatsConfig {
          */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * Events per batch, which is one poll and one database transaction; the channel reads it through
+         * {@code mp.messaging.incoming.workout-events.max.poll.records}. At most {@link #DEAD_LETTER_BUFFER}:
+         * a batch whose every event is a dead letter sends them all at once, and more than the dead-letter
+         * channel buffers would fail that batch on every retry, so the consumer would never get past it.
+         * Checked when the service starts (a constraint on this mapping), not when such a batch comes.
+         */
+        @WithDefault("250")
+        @Min(1)
+        @Max(DEAD_LETTER_BUFFER)
+        int maxPollRecords();
+
+        /** The dead-letter channel's buffer, in letters (consumer/DeadLetters). */
+        int DEAD_LETTER_BUFFER = 1024;
     }
 
     interface Live {

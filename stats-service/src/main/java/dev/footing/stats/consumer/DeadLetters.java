@@ -20,6 +20,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
+import dev.footing.stats.config.StatsConfig;
+
 /**
  * Sends messages that cannot be applied to {@code workout-events-dlq} through the SmallRye channel of
  * that name: the original key, value and headers, plus {@code dlq-reason}, {@code dlq-kind},
@@ -33,12 +35,12 @@ public class DeadLetters {
     private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(60);
 
     /**
-     * A batch holds at most max.poll.records records (250; STATS_MAX_POLL_RECORDS, documented as at most
-     * this buffer's size), so at most that many letters are in flight at once.
+     * A batch holds at most max.poll.records records (STATS_MAX_POLL_RECORDS, refused at start above this
+     * buffer's size: {@link StatsConfig.Consumer#maxPollRecords}), so at most that many letters are in flight at once.
      */
     @Inject
     @Channel("workout-events-dlq")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = StatsConfig.Consumer.DEAD_LETTER_BUFFER)
     MutinyEmitter<byte[]> channel;
 
     @Inject
