@@ -34,7 +34,7 @@ public class OutboxBacklog {
 
     private static final String WAKEUPS = "Writes that woke this instance's running relay: once their response was written"
             + " (after-response), or at once after their commit or outside a request (at-once);"
-            + " a relay that is off, stopping or not connected is not woken and not counted";
+            + " a relay that is off, stopping or whose channel is not wired yet is not woken and not counted";
 
     @Inject
     AgroalDataSource dataSource;

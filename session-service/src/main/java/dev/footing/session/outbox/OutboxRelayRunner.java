@@ -101,8 +101,8 @@ public class OutboxRelayRunner {
      * throws: it is called after a write committed, which must answer as committed; if the pool
      * refuses the pass (it is shutting down), the nudge stays set and the next tick publishes.
      *
-     * @return whether a relay that runs was nudged: false when it is off (config), stopping or without a
-     *         broker connection, where there is nothing to wake. The wake-up counters count only the nudges
+     * @return whether a relay that runs was nudged: false when it is off (config), stopping or its channel is
+     *         not wired yet (start-up), where there is nothing to wake. The wake-up counters count only the nudges
      *         that return true, once the nudge is set (a reader who sees the count knows the relay was nudged).
      */
     public boolean nudge() {
