@@ -204,26 +204,38 @@ public final class PipelineBenchmark {
         long posted = (long) userCount * sessionsPerUser * setsPerSession;
         long expected = posted + 50; // the first user's settling workout (awaitReplica)
         ExecutorService pool = Executors.newFixedThreadPool(clients, DatabaseBaseline.named("load-"));
-        CpuMeter.Window window = cpu.start();
-        ThreadSplit.Window byThread = threads.start();
-        List<Future<?>> work = new ArrayList<>();
-        for (int s = 0; s < sessionsPerUser; s++) {
-            for (String user : userIds) {
-                Instant start = Instant.parse("2026-06-01T07:00:00Z").plus(Duration.ofDays(s));
-                work.add(pool.submit(() -> FootingClient.check(api.postWorkout(UUID.randomUUID(), user, start, setsPerSession), 201)));
+        double acceptedSeconds;
+        double visibleSeconds;
+        Map<String, Double> perSet;
+        Map<String, Map<String, Double>> perSetByThread;
+        try (CountedSets counted = new CountedSets(TestInfrastructure::jdbcUrl, TestInfrastructure.dbUser(),
+                TestInfrastructure.dbPassword(), userIds)) {
+            CpuMeter.Window window = cpu.start();
+            ThreadSplit.Window byThread = threads.start();
+            List<Future<?>> work = new ArrayList<>();
+            for (int s = 0; s < sessionsPerUser; s++) {
+                for (String user : userIds) {
+                    Instant start = Instant.parse("2026-06-01T07:00:00Z").plus(Duration.ofDays(s));
+                    work.add(pool.submit(() -> FootingClient.check(api.postWorkout(UUID.randomUUID(), user, start, setsPerSession), 201)));
+                }
             }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            acceptedSeconds = window.seconds();
+            while (counted.now() < expected) {
+                Thread.sleep(5);
+            }
+            visibleSeconds = window.seconds();
+            perSet = window.perItem(posted);
+            perSetByThread = byThread.perItem(posted);
         }
-        for (Future<?> f : work) {
-            f.get();
-        }
-        double acceptedSeconds = window.seconds();
-        while (appliedSets(userIds) < expected) {
-            Thread.sleep(20);
-        }
-        double visibleSeconds = window.seconds();
-        Map<String, Double> perSet = window.perItem(posted);
-        Map<String, Map<String, Double>> perSetByThread = byThread.perItem(posted);
         pool.shutdown();
+        // What the database counts is what the API shows (checked once, outside the measured window).
+        long shown = appliedSets(userIds);
+        if (shown != expected) {
+            throw new IllegalStateException("stats-service's database counts " + expected + " sets, /summary shows " + shown);
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("sets", posted);
         figures.put("acceptedSetsPerSecond", posted / acceptedSeconds);
