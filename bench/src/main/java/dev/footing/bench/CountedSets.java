@@ -22,8 +22,13 @@ final class CountedSets implements AutoCloseable {
 
     CountedSets(Function<String, String> jdbcUrl, String user, String password, List<String> users) throws SQLException {
         connection = DriverManager.getConnection(jdbcUrl.apply("stats"), user, password);
-        sum = connection.prepareStatement("SELECT coalesce(sum(sets), 0) FROM session_day_totals WHERE user_id = ANY (?)");
-        sum.setArray(1, connection.createArrayOf("varchar", users.toArray()));
+        try {
+            sum = connection.prepareStatement("SELECT coalesce(sum(sets), 0) FROM session_day_totals WHERE user_id = ANY (?)");
+            sum.setArray(1, connection.createArrayOf("varchar", users.toArray(String[]::new)));
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     long now() throws SQLException {

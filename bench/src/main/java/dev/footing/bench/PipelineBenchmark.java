@@ -223,18 +223,27 @@ public final class PipelineBenchmark {
                 f.get();
             }
             acceptedSeconds = window.seconds();
-            while (counted.now() < expected) {
+            // Bounded: a stats-service that stopped applying (or lost a set) fails the run rather than hanging it.
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            long inDatabase;
+            while ((inDatabase = counted.now()) < expected) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("stats-service counted " + inDatabase + " of " + expected + " sets after 2 minutes");
+                }
                 Thread.sleep(5);
             }
             visibleSeconds = window.seconds();
             perSet = window.perItem(posted);
             perSetByThread = byThread.perItem(posted);
-        }
-        pool.shutdown();
-        // What the database counts is what the API shows (checked once, outside the measured window).
-        long shown = appliedSets(userIds);
-        if (shown != expected) {
-            throw new IllegalStateException("stats-service's database counts " + expected + " sets, /summary shows " + shown);
+            // What the database counts is what the API shows, each set once (checked outside the measured window).
+            inDatabase = counted.now();
+            long shown = appliedSets(userIds);
+            if (inDatabase != expected || shown != expected) {
+                throw new IllegalStateException("posted " + expected + " sets; stats-service's database counts " + inDatabase
+                        + ", /summary shows " + shown);
+            }
+        } finally {
+            pool.shutdown();
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("sets", posted);
