@@ -2,6 +2,7 @@ package dev.footing.stats;
 
 import static dev.footing.stats.support.Callers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
@@ -79,12 +80,30 @@ class DatabaseOutageTest extends StatsTest {
         assertThat(took).as("time to answer").isLessThan(bound);
     }
 
+    /**
+     * Once the database is back the service recovers by itself: a request may still meet a pooled
+     * connection that broke during the outage, and gets the same 503 with Retry-After (what a
+     * client retries on), but within a bound queries answer 200 and the event is counted, once.
+     * Any other status fails at once.
+     */
     private void assertQueriesWorkAgainAndTheEventCounted(String user) {
-        // Connections that broke during the outage would fail the next queries of this JVM once each.
+        Response answered = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> summaryUnlessUnavailable(user), answer -> answer != null
+                        && answer.jsonPath().getLong("eventsApplied") >= 1);
+        assertThat(answered.jsonPath().getLong("eventsApplied")).isEqualTo(1);
+        assertThat(answered.jsonPath().getInt("allTime.reps")).isEqualTo(9);
+        // Connections of the pool that broke during the outage would fail the next tests' queries once each.
         dataSource.flush(AgroalDataSource.FlushMode.ALL);
-        awaitEventsApplied(user, 1);
-        as(user).get("/api/users/{u}/summary", user).then().statusCode(200);
-        assertThat(as(user).get("/api/users/{u}/summary", user).then().extract().jsonPath().getInt("allTime.reps"))
-                .isEqualTo(9);
+    }
+
+    /** The summary when it answers 200; null while it answers 503 (with Retry-After); a failure otherwise. */
+    private static Response summaryUnlessUnavailable(String user) {
+        Response answer = as(user).get("/api/users/{u}/summary", user).andReturn();
+        if (answer.statusCode() == 503) {
+            assertThat(answer.header("Retry-After")).isNotBlank();
+            return null;
+        }
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        return answer;
     }
 }
