@@ -185,7 +185,8 @@ class DashboardBrowserTest {
 
     /** The summary as the athlete herself reads it through the API. */
     private static JsonPath summaryOf(String user) {
-        return as(user).get(RunningSystem.stats("/api/users/" + user + "/summary")).then().statusCode(200).extract().jsonPath();
+        return Retry.answer(() -> as(user).get(RunningSystem.stats("/api/users/" + user + "/summary"))).then().statusCode(200)
+                .extract().jsonPath();
     }
 
     private static void awaitSummarySets(String user, long sets) {

@@ -43,8 +43,8 @@ class DemoDataTest {
             long sessions = as(user).get(RunningSystem.session("/api/sessions?size=1")).then().statusCode(200)
                     .extract().jsonPath().getLong("total");
             Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    as(user).get(RunningSystem.stats("/api/users/" + user + "/summary")).then().extract().jsonPath()
-                            .getLong("allTime.sessions") == sessions);
+                    Retry.answer(() -> as(user).get(RunningSystem.stats("/api/users/" + user + "/summary"))).then()
+                            .statusCode(200).extract().jsonPath().getLong("allTime.sessions") == sessions);
         }
     }
 

@@ -59,7 +59,7 @@ class ScaleOutLiveTest {
         HttpClient.newHttpClient().sendAsync(live, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> consume(response.body(), received));
         // The first event is the current summary: whatever other tests logged for him before, count from there.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !received.isEmpty());
         long before = eventsApplied(received.get(0));
 
         Map<String, Object> set = Map.of("exerciseId", Catalog.exercise("heel-walk"), "durationSeconds", 40,

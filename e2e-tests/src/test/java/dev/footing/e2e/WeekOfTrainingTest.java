@@ -181,9 +181,8 @@ class WeekOfTrainingTest {
         // No userId: a session belongs to the token's user.
         Map<String, Object> body = Map.of("id", id, "timezone", ZONE, "startedAt", startedAt, "sets", sets);
         // Right after start, session-service may still be reading the catalog into its replica.
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                as(USER).contentType(ContentType.JSON).body(body).post(RunningSystem.session("/api/sessions"))
-                        .then().extract().statusCode() != 422);
+        Retry.answer(() -> as(USER).contentType(ContentType.JSON).body(body).post(RunningSystem.session("/api/sessions")), 422)
+                .then().statusCode(201);
         as(USER).get(RunningSystem.session("/api/sessions/" + id)).then().statusCode(200).body("sets.size()", is(sets.size()));
     }
 }

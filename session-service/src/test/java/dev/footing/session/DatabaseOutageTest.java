@@ -88,9 +88,11 @@ class DatabaseOutageTest {
         assertThat(took).isLessThan(PROMPT);
     }
 
-    private static void assertWritesSucceedAgain(String sessionId) {
+    private void assertWritesSucceedAgain(String sessionId) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> postSet(sessionId).statusCode() == 201);
+        // Connections of the pool that broke during the outage would fail the next tests' queries once each.
+        db.flush(AgroalDataSource.FlushMode.ALL);
     }
 
     private static Response postSet(String sessionId) {

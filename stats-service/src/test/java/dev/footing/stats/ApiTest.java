@@ -3,6 +3,7 @@ package dev.footing.stats;
 import static dev.footing.stats.support.Callers.as;
 import static dev.footing.stats.support.Callers.asAdmin;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.empty;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -121,12 +123,13 @@ class ApiTest extends StatsTest {
 
     @Test
     void healthAndMetricsOnTheManagementPortAndTheApiDescriptionWithTheApi() {
-        // SmallRye's readiness: the consumer channel and the dead-letter channel each reach the broker.
-        given().get(ready).then().statusCode(200)
+        // SmallRye's readiness: the consumer channel and the dead-letter channel each reach the broker
+        // (the first time once the consumer has joined its group, which a loaded machine may take a while for).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(ready).then().statusCode(200)
                 .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.workout-events",
                         equalTo("[OK]"))
                 .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.workout-events-dlq",
-                        equalTo("[OK]"));
+                        equalTo("[OK]")));
         // The Kafka client's own lag (through Micrometer) next to our domain counters.
         given().get(metrics).then().statusCode(200)
                 .body(containsString("kafka_consumer_fetch_manager_records_lag_max{client_id=\"stats-service-live\""))

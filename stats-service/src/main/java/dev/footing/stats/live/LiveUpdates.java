@@ -43,7 +43,8 @@ import dev.footing.stats.summary.SummaryService;
  * <p>With several instances, the user's partition may be consumed by another instance than the
  * one holding the connection. So besides the push from the local consumer, every second the
  * watched users' applied-event counts are read from the shared database (a row per user, kept by the
- * apply statement: {@code user_totals}), and a changed count sends the new summary. A count already sent is never sent twice.
+ * apply statement: {@code user_totals}), and a changed count sends the new summary. A client is never
+ * sent the summary it already has: the poll and the push may both notice one commit.
  *
  * <p>Summaries are read and sent on a publisher thread of their own, not on the consumer's: the
  * consumer marks the users a batch changed and goes on to the next batch. Marks that arrive while
@@ -227,12 +228,15 @@ public class LiveUpdates {
     /**
      * One connected client. Summaries are read on several threads (its first one, the consumer's push,
      * the poll for other instances) and may be ready out of order: one read before a newer one was
-     * sent is dropped, or the client would keep the stale numbers until the user's next event.
+     * sent is dropped, or the client would keep the stale numbers until the user's next event. One
+     * equal to the last sent is dropped too (a commit seen by both the push and the poll): a
+     * dashboard counts on each message being news.
      */
     private static final class Client {
         private final MultiEmitter<? super Summary> emitter;
         private final String watcherId;
         private long lastRead;
+        private Summary lastSent;
 
         Client(MultiEmitter<? super Summary> emitter, String watcherId) {
             this.emitter = emitter;
@@ -246,7 +250,10 @@ public class LiveUpdates {
         synchronized void send(long read, Summary summary) {
             if (read > lastRead) {
                 lastRead = read;
-                emitter.emit(summary);
+                if (!summary.equals(lastSent)) {
+                    lastSent = summary;
+                    emitter.emit(summary);
+                }
             }
         }
     }

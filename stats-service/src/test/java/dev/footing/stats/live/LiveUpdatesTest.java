@@ -123,4 +123,43 @@ class LiveUpdatesTest {
         assertThat(received).containsExactly(0L, 1L, 4L);
         assertThat(reads).hasValue(3);
     }
+
+    /**
+     * A commit can be noticed twice (the consumer's push and the poll for other instances): the
+     * client gets its summary once. A summary that differs in anything, such as a new weekly goal
+     * with the same events, is sent.
+     */
+    @Test
+    void aSummaryEqualToTheLastSentIsNotSentAgain() {
+        AtomicLong applied = new AtomicLong();
+        AtomicInteger goal = new AtomicInteger(1);
+        AtomicInteger reads = new AtomicInteger();
+        LiveUpdates live = new LiveUpdates();
+        live.summaries = new SummaryService() {
+            @Override
+            public Map<String, Summary> summaries(Collection<String> userIds, LocalDate asOf) {
+                reads.incrementAndGet();
+                Summary summary = summaryAfter(applied.get());
+                WeeklyStreak weekly = summary.weeklyStreak();
+                return Map.of("ana", new Summary(summary.userId(), summary.asOf(), summary.timezone(),
+                        summary.eventsApplied(), null, null, summary.allTime(), summary.thisWeek(), summary.dailyStreak(),
+                        new WeeklyStreak(goal.get(), weekly.current(), null, null, weekly.thisWeek(), 0, false, 0, null, null)));
+            }
+        };
+        List<Summary> received = new CopyOnWriteArrayList<>();
+        live.stream("ana", "ana").subscribe().with(received::add);
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+
+        applied.set(1);
+        live.publish(Set.of("ana"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 2);
+        live.publish(Set.of("ana"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 3);
+        goal.set(3);
+        live.publish(Set.of("ana"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 3);
+
+        assertThat(received).extracting(Summary::eventsApplied).containsExactly(0L, 1L, 1L);
+        assertThat(received).extracting(s -> s.weeklyStreak().goal()).containsExactly(1, 1, 3);
+    }
 }
