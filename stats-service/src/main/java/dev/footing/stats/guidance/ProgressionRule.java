@@ -111,7 +111,7 @@ public final class ProgressionRule {
         private final Deque<Move> moves = new ArrayDeque<>();
         private int successes;
         private int painfulInARow;
-        private int painfulMax;
+        private int previousPain;
 
         Replay(Variation exercise, Variation next, Variation previous) {
             this.exercise = exercise;
@@ -194,14 +194,17 @@ public final class ProgressionRule {
 
         private Outcome afterPain(Target target, Evaluation evaluation) {
             successes = 0;
-            painfulMax = painfulInARow == 0 ? evaluation.maxPain() : Math.max(painfulMax, evaluation.maxPain());
+            int pain = evaluation.maxPain();
+            // The worst pain of the last two sessions, when both were painful: what the step back is about.
+            int lastTwoMax = painfulInARow == 0 ? pain : Math.max(previousPain, pain);
+            previousPain = pain;
             painfulInARow++;
             if (painfulInARow < PAINFUL_SESSIONS_TO_REGRESS) {
-                return hold(target, Reason.of(ReasonCode.PAIN_ABOVE_FIVE, "sessions", painfulInARow, "maxPain", painfulMax));
+                return hold(target, Reason.of(ReasonCode.PAIN_ABOVE_FIVE, "sessions", painfulInARow, "maxPain", pain));
             }
-            // Each step back needs two painful sessions of its own, measured against the easier target.
-            painfulInARow = 0;
-            Reason why = Reason.of(ReasonCode.PAIN_ABOVE_FIVE, "sessions", PAINFUL_SESSIONS_TO_REGRESS, "maxPain", painfulMax);
+            // Pain above 5 in the last two sessions steps back, so a third painful session in a row steps
+            // back again (from the easier target): pain that goes on never waits for two sessions more.
+            Reason why = Reason.of(ReasonCode.PAIN_ABOVE_FIVE, "sessions", PAINFUL_SESSIONS_TO_REGRESS, "maxPain", lastTwoMax);
             if (!moves.isEmpty()) {
                 Move last = moves.pop();
                 if (last.axis() == null) {

@@ -368,16 +368,24 @@ class ProgressionRuleTest {
     }
 
     @Test
-    void eachStepBackNeedsTwoPainfulSessionsOfItsOwn() {
-        Guidance third = decide(CURB_JUMP, new Log().sessions(4, 25).session().painful(30, 7).session().painful(30, 7)
-                .session().painful(25, 6));
-        Guidance fourth = decide(CURB_JUMP, new Log().sessions(4, 25).session().painful(30, 7).session().painful(30, 7)
-                .session().painful(25, 6).session().painful(25, 6));
+    void everyFurtherPainfulSessionInARowStepsBackAgainUntilNothingIsLeftToUndo() {
+        // 20 -> 25 -> 30 in four sessions; pain twice at 30 steps back to 25.
+        Log painfulTwice = new Log().sessions(4, 25).session().painful(30, 7).session().painful(30, 7);
+        Guidance second = decide(CURB_JUMP, painfulTwice);
+        Guidance third = decide(CURB_JUMP, painfulTwice.session().painful(25, 6));
+        Guidance fourth = decide(CURB_JUMP, painfulTwice.session().painful(25, 6));
 
-        assertThat(third.decision()).isEqualTo(Decision.HOLD);
+        assertThat(second.decision()).isEqualTo(Decision.REGRESS);
+        assertThat(second.next().reps()).isEqualTo(25);
+        // The last two sessions had pain above 5 (7, then 6): back again, to the ladder's start.
+        assertThat(third.decision()).isEqualTo(Decision.REGRESS);
         assertThat(third.target().reps()).isEqualTo(25);
-        assertThat(fourth.decision()).isEqualTo(Decision.REGRESS);
+        assertThat(third.next().reps()).isEqualTo(20);
+        assertThat(why(third)).containsEntry("code", "PAIN_ABOVE_FIVE").containsEntry("sessions", 2).containsEntry("maxPain", 7);
+        // At the start of a form with no easier one there is nothing left to step back to: hold, saying why.
+        assertThat(fourth.decision()).isEqualTo(Decision.HOLD);
         assertThat(fourth.next().reps()).isEqualTo(20);
+        assertThat(why(fourth)).containsEntry("code", "PAIN_ABOVE_FIVE").containsEntry("maxPain", 6);
     }
 
     @Test
