@@ -117,9 +117,10 @@ allow session-service --operation Write --operation Describe --topic workout-eve
 allow session-service --operation Read --operation Describe --topic exercise-catalog --topic program-catalog
 allow session-service --operation Read --group session-service- --resource-pattern-type prefixed
 # stats-service reads workout-events (group stats-service, or STATS_CONSUMER_GROUP_ID) and the
-# catalog topics, and writes dead letters only.
+# catalog topics, and writes dead letters only (and reads them back, outside any group, for an
+# admin's GET /api/admin/dead-letters).
 allow stats-service --operation Read --operation Describe --topic workout-events --topic exercise-catalog --topic program-catalog
-allow stats-service --operation Write --operation Describe --topic workout-events-dlq
+allow stats-service --operation Write --operation Read --operation Describe --topic workout-events-dlq
 allow stats-service --operation Read --group stats-service --resource-pattern-type prefixed
 allow stats-service --operation Read --group "$stats_group"
 

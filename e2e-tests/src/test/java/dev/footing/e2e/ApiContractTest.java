@@ -146,6 +146,8 @@ class ApiContractTest {
         bearer("admin").filter(contract.refusal()).get(user + "/volume?from=2026-02-30").then().statusCode(400);
         bearer("admin").filter(contract.refusal()).get(RunningSystem.stats("/api/admin/rebuild/" + UUID.randomUUID()))
                 .then().statusCode(404);
+        bearer("admin").filter(contract.call()).get(RunningSystem.stats("/api/admin/dead-letters?size=5")).then().statusCode(200);
+        bearer("admin").filter(contract.refusal()).get(RunningSystem.stats("/api/admin/dead-letters?size=0")).then().statusCode(400);
         given().filter(contract.refusal()).get(user + "/summary").then().statusCode(401);
         bearer("demo-ana").filter(contract.refusal()).get(user + "/summary").then().statusCode(403);
 

@@ -113,6 +113,7 @@ class AuthorizationTest extends StatsTest {
         STOP_SHARING("DELETE", "/api/users/{u}/viewers/" + PHYSIO, Access.MANAGE, 204),
         MY_ATHLETES("GET", "/api/me/athletes", Access.SIGNED_IN, 200),
         KNOWN_USERS("GET", "/api/users", Access.ADMIN, 200),
+        DEAD_LETTERS("GET", "/api/admin/dead-letters?size=1", Access.ADMIN, 200),
         START_REBUILD("POST", "/api/admin/rebuild", Access.ADMIN, 0),
         // An admin may ask; no such run exists.
         REBUILD_RUN("GET", "/api/admin/rebuild/" + UUID.randomUUID(), Access.ADMIN, 404);

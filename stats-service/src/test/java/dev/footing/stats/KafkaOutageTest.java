@@ -1,7 +1,9 @@
 package dev.footing.stats;
 
 import static dev.footing.stats.support.Callers.as;
+import static dev.footing.stats.support.Callers.asAdmin;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -38,6 +40,11 @@ class KafkaOutageTest extends StatsTest {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> given().get(ready).statusCode() == 503);
             as(user).get("/api/users/{u}/summary", user).then().statusCode(200).body("allTime.sets", equalTo(1));
+            // The dead letters are read from the broker itself: a 503 to retry, within its bound of 10 s.
+            long start = System.nanoTime();
+            asAdmin().get("/api/admin/dead-letters").then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "5");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         } finally {
             TestInfrastructure.startKafka();
         }
