@@ -165,7 +165,7 @@ class GracefulShutdownTest {
         if (firstCut.get() != null) {
             assertThat(readinessDown.get()).as("readiness dropped before any connection was refused or cut").isBefore(firstCut.get());
         }
-        assertThat(exitedAfter).as("it left on its own, not killed after 30 s").isLessThan(Duration.ofSeconds(30));
+        assertThat(exitedAfter).as("it left on its own, not killed after 30 s").isLessThan(Duration.ofSeconds(25));
         assertThat(shutdownLog).as("the shutdown did not time out").doesNotContain("Timed out waiting for graceful shutdown");
         assertThat(answeredByLeaving.get()).isGreaterThan(0);
 

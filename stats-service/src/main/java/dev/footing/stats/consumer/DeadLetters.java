@@ -31,6 +31,13 @@ import dev.footing.stats.config.StatsConfig;
 @ApplicationScoped
 public class DeadLetters {
 
+    public static final String REASON = "dlq-reason";
+    public static final String KIND = "dlq-kind";
+    public static final String ORIGINAL_TOPIC = "dlq-original-topic";
+    public static final String ORIGINAL_PARTITION = "dlq-original-partition";
+    public static final String ORIGINAL_OFFSET = "dlq-original-offset";
+    public static final String FAILED_AT = "dlq-failed-at";
+
     /** The Kafka sink gives up on a letter before this (delivery.timeout.ms); this only bounds the wait. */
     private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(60);
 
@@ -55,12 +62,12 @@ public class DeadLetters {
 
         public void send(ConsumerRecord<String, byte[]> original, String kind, String reason) {
             RecordHeaders headers = new RecordHeaders(original.headers().toArray());
-            headers.add("dlq-reason", bytes(reason));
-            headers.add("dlq-kind", bytes(kind));
-            headers.add("dlq-original-topic", bytes(original.topic()));
-            headers.add("dlq-original-partition", bytes(String.valueOf(original.partition())));
-            headers.add("dlq-original-offset", bytes(String.valueOf(original.offset())));
-            headers.add("dlq-failed-at", bytes(clock.instant().toString()));
+            headers.add(REASON, bytes(reason));
+            headers.add(KIND, bytes(kind));
+            headers.add(ORIGINAL_TOPIC, bytes(original.topic()));
+            headers.add(ORIGINAL_PARTITION, bytes(String.valueOf(original.partition())));
+            headers.add(ORIGINAL_OFFSET, bytes(String.valueOf(original.offset())));
+            headers.add(FAILED_AT, bytes(clock.instant().toString()));
             OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(original.key()).withHeaders(headers).build();
             // Sent at once (the Uni is subscribed here and remembered), confirmed all together below.

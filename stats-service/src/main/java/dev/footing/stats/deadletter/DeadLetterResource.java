@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -42,9 +42,12 @@ public class DeadLetterResource {
         return topic.newestFirst(PageRequest.parse(page, size));
     }
 
-    /** For this resource only: the broker did not answer in time (the list is read from the topic itself). */
+    /**
+     * For this resource only: the broker did not answer in time (the list is read from the topic itself).
+     * Anything else Kafka throws (no right to read the topic, a wrong setting) is no reason to retry: a 500.
+     */
     @ServerExceptionMapper
-    public Response brokerUnavailable(KafkaException e) {
+    public Response brokerUnavailable(RetriableException e) {
         LOG.warnf("dead letters unreadable: %s", e.toString());
         Problem problem = new Problem(ProblemException.type("broker-unavailable"), "Service unavailable", 503,
                 "The broker cannot answer right now; try again shortly.", List.of());

@@ -8,12 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -31,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.footing.common.paging.Page;
 import dev.footing.common.paging.PageRequest;
 import dev.footing.common.problem.ProblemException;
+import dev.footing.stats.consumer.DeadLetters;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -45,9 +52,18 @@ import io.smallrye.common.annotation.Identifier;
 public class DeadLetterTopic {
 
     static final int PAYLOAD_CHARS = 4096;
-    /** How far back a page may reach: each partition's newest (page + 1) × size messages are read to sort them. */
-    static final int NEWEST_READABLE = 10_000;
+    /**
+     * How far back a page may reach: each partition's newest (page + 1) × size messages are read and held to
+     * order them, with up to {@value #PAYLOAD_CHARS} characters of body each, in a heap of 96 MiB
+     * (deploy/jvm-options) that the consumer shares.
+     */
+    static final int NEWEST_READABLE = 1_000;
     private static final Duration WITHIN = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration CLOSE_WITHIN = Duration.ofSeconds(1);
+    /** As the rebuild's replay caps them (rebuild/TopicReplay): what is fetched at once stays small. */
+    private static final int FETCH_MAX_BYTES = 256 * 1024;
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
 
     /** Quarkus' {@code kafka.*} settings (bootstrap servers, and SASL/TLS where configured), as every channel gets them. */
     @Inject
@@ -57,60 +73,115 @@ public class DeadLetterTopic {
     @ConfigProperty(name = "mp.messaging.outgoing.workout-events-dlq.topic")
     String topic;
 
-    /** Throws {@link org.apache.kafka.common.KafkaException} (a timeout among them) when the broker cannot answer in time. */
+    /**
+     * Throws a {@link org.apache.kafka.common.errors.RetriableException} (a timeout among them) when the
+     * broker cannot answer within {@link #WITHIN} in all.
+     */
     public Page<DeadLetter> newestFirst(PageRequest page) {
         if (page.offset() + page.size() > NEWEST_READABLE) {
             throw ProblemException.invalidField("page", "dead letters are listed up to the newest " + NEWEST_READABLE
-                    + " (page x size); read older ones from the topic " + topic);
+                    + " ((page + 1) x size); read older ones from the topic " + topic);
         }
         int wanted = (int) page.offset() + page.size();
         long deadline = System.nanoTime() + WITHIN.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(wanted), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, WITHIN).stream()
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(wanted), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, left(deadline)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, WITHIN);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, WITHIN);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, left(deadline));
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, left(deadline));
             long total = 0;
             Map<TopicPartition, Long> remaining = new HashMap<>();
+            Map<Integer, List<DeadLetter>> read = new TreeMap<>();
             for (TopicPartition partition : partitions) {
                 long first = begin.get(partition);
                 long last = end.get(partition);
                 total += last - first;
+                read.put(partition.partition(), new ArrayList<>());
                 if (last > first) {
                     consumer.seek(partition, Math.max(first, last - wanted));
                     remaining.put(partition, last);
                 }
             }
-            List<DeadLetter> read = new ArrayList<>();
             while (!remaining.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new org.apache.kafka.common.errors.TimeoutException("reading " + topic + " took over " + WITHIN);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                Duration left = left(deadline);
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(left.compareTo(POLL) < 0 ? left : POLL)) {
                     Long stop = remaining.get(new TopicPartition(record.topic(), record.partition()));
                     if (stop != null && record.offset() < stop) {
-                        read.add(letter(record));
+                        read.get(record.partition()).add(letter(record));
                     }
                 }
-                remaining.keySet().removeIf(p -> consumer.position(p) >= remaining.get(p));
+                remaining.keySet().removeIf(p -> consumer.position(p, left(deadline)) >= remaining.get(p));
+                if (!remaining.isEmpty() && left(deadline).isZero()) {
+                    throw new TimeoutException("reading " + topic + " took over " + WITHIN);
+                }
             }
-            List<DeadLetter> items = read.stream()
-                    .sorted(Comparator.comparing(DeadLetter::failedAt).reversed()
-                            .thenComparing(DeadLetter::partition).thenComparing(Comparator.comparing(DeadLetter::offset).reversed()))
-                    .skip(page.offset()).limit(page.size()).toList();
-            return new Page<>(items, page.page(), page.size(), total);
+            return new Page<>(page(read.values(), page), page.page(), page.size(), total);
+        } finally {
+            consumer.close(CLOSE_WITHIN);
         }
     }
 
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /**
+     * The page of the letters read, newest first: each partition's letters newest (highest offset) first, the
+     * partitions merged by the time of failure of their next letter (the lower partition on a tie). Offsets,
+     * not clocks, order one partition: several instances write to it, each by its own clock. So every page
+     * is a stretch of one order, and the next page goes on where it ended.
+     */
+    static List<DeadLetter> page(Collection<List<DeadLetter>> partitions, PageRequest page) {
+        List<Deque<DeadLetter>> heads = new ArrayList<>();
+        for (List<DeadLetter> partition : partitions) {
+            Deque<DeadLetter> newestFirst = new ArrayDeque<>(partition.stream()
+                    .sorted(Comparator.comparingLong(DeadLetter::offset).reversed()).toList());
+            if (!newestFirst.isEmpty()) {
+                heads.add(newestFirst);
+            }
+        }
+        heads.sort(Comparator.comparingInt(q -> q.peekFirst().partition()));
+        List<DeadLetter> items = new ArrayList<>();
+        long skip = page.offset();
+        while (items.size() < page.size() && !heads.isEmpty()) {
+            Deque<DeadLetter> next = heads.get(0);
+            for (Deque<DeadLetter> head : heads) {
+                if (head.peekFirst().failedAt().isAfter(next.peekFirst().failedAt())) {
+                    next = head;
+                }
+            }
+            DeadLetter letter = next.pollFirst();
+            if (next.isEmpty()) {
+                heads.remove(next);
+            }
+            if (skip > 0) {
+                skip--;
+            } else {
+                items.add(letter);
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Kafka's defaults and Quarkus' as every channel gets them, for a consumer outside any group (Quarkus
+     * adds the application's name as a group id): from the earliest offset when the one sought was deleted
+     * meanwhile, and never creating the topic by asking for it.
+     */
     private Properties properties(int wanted) {
         Properties props = new Properties();
         props.putAll(kafkaDefaults);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stats-service-dead-letters");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(wanted, 1));
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stats-service-dead-letters-" + REQUESTS.incrementAndGet());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, wanted);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_MAX_BYTES);
         return props;
     }
 
@@ -118,13 +189,13 @@ public class DeadLetterTopic {
         Headers headers = record.headers();
         byte[] value = record.value() == null ? new byte[0] : record.value();
         return new DeadLetter(record.partition(), record.offset(), failedAt(headers, record.timestamp()),
-                text(headers, "dlq-kind"), text(headers, "dlq-reason"), text(headers, "dlq-original-topic"),
-                integer(headers, "dlq-original-partition"), number(headers, "dlq-original-offset"), record.key(),
+                text(headers, DeadLetters.KIND), text(headers, DeadLetters.REASON), text(headers, DeadLetters.ORIGINAL_TOPIC),
+                integer(headers, DeadLetters.ORIGINAL_PARTITION), number(headers, DeadLetters.ORIGINAL_OFFSET), record.key(),
                 text(headers, "ce_id"), text(headers, "ce_type"), record.value() == null ? null : prefix(value), value.length);
     }
 
     private static Instant failedAt(Headers headers, long timestamp) {
-        String text = text(headers, "dlq-failed-at");
+        String text = text(headers, DeadLetters.FAILED_AT);
         try {
             return text == null ? Instant.ofEpochMilli(timestamp) : Instant.parse(text);
         } catch (DateTimeParseException e) {

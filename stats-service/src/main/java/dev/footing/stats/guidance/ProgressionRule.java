@@ -24,7 +24,8 @@ import dev.footing.stats.event.Side;
  * rebuild simply replays a different (or the same) history.
  *
  * <p>After each session: pain above 5 (Silbernagel's limit) holds, and a second such session in a row
- * steps back the last move (or falls back to the easier variation). Otherwise a session that met the
+ * steps back the last move (or falls back to the easier variation), as does each further one while the
+ * pain goes on. Otherwise a session that met the
  * target on enough sets (on each leg, for unilateral work) counts as a success; after the required
  * consecutive successes the first ladder below its ceiling moves one step, then the load, and once
  * nothing can move the user graduates to the harder variation. Pain is only known for the session
@@ -195,8 +196,7 @@ public final class ProgressionRule {
         private Outcome afterPain(Target target, Evaluation evaluation) {
             successes = 0;
             int pain = evaluation.maxPain();
-            // The worst pain of the last two sessions, when both were painful: what the step back is about.
-            int lastTwoMax = painfulInARow == 0 ? pain : Math.max(previousPain, pain);
+            int before = previousPain;
             previousPain = pain;
             painfulInARow++;
             if (painfulInARow < PAINFUL_SESSIONS_TO_REGRESS) {
@@ -204,7 +204,9 @@ public final class ProgressionRule {
             }
             // Pain above 5 in the last two sessions steps back, so a third painful session in a row steps
             // back again (from the easier target): pain that goes on never waits for two sessions more.
-            Reason why = Reason.of(ReasonCode.PAIN_ABOVE_FIVE, "sessions", PAINFUL_SESSIONS_TO_REGRESS, "maxPain", lastTwoMax);
+            // maxPain: the worst of those two sessions.
+            Reason why = Reason.of(ReasonCode.PAIN_ABOVE_FIVE, "sessions", PAINFUL_SESSIONS_TO_REGRESS, "maxPain",
+                    Math.max(before, pain));
             if (!moves.isEmpty()) {
                 Move last = moves.pop();
                 if (last.axis() == null) {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
+
+import dev.footing.common.paging.PageRequest;
 
 class DeadLetterTopicTest {
 
@@ -60,5 +63,36 @@ class DeadLetterTopicTest {
         assertThat(cut.payloadBytes()).isEqualTo(10_000);
         assertThat(binary.payload()).isEqualTo("ok\uFFFD");
         assertThat(binary.payloadBytes()).isEqualTo(3);
+    }
+
+    private static DeadLetter at(int partition, long offset, String failedAt) {
+        return new DeadLetter(partition, offset, Instant.parse("2027-01-05T10:00:00Z").plusSeconds(Long.parseLong(failedAt)),
+                "poison", "r", null, null, null, null, null, null, null, 0);
+    }
+
+    private static List<String> ids(List<DeadLetter> letters) {
+        return letters.stream().map(l -> l.partition() + "@" + l.offset()).toList();
+    }
+
+    @Test
+    void onePartitionIsOrderedByOffsetWhateverTheClocksOfTheInstancesThatWroteIt() {
+        List<DeadLetter> partition = List.of(at(0, 7, "30"), at(0, 8, "10"), at(0, 9, "20"));
+
+        assertThat(ids(DeadLetterTopic.page(List.of(partition), new PageRequest(0, 10)))).containsExactly("0@9", "0@8", "0@7");
+    }
+
+    @Test
+    void partitionsAreMergedByTheTimeOfTheirNextLetterAndPagesFollowOnWithoutRepeatsOrGaps() {
+        List<DeadLetter> zero = List.of(at(0, 1, "10"), at(0, 2, "40"));
+        List<DeadLetter> one = List.of(at(1, 5, "20"), at(1, 6, "30"), at(1, 7, "50"));
+        List<List<DeadLetter>> both = List.of(zero, one);
+
+        List<String> all = ids(DeadLetterTopic.page(both, new PageRequest(0, 10)));
+        assertThat(all).containsExactly("1@7", "0@2", "1@6", "1@5", "0@1");
+        assertThat(ids(DeadLetterTopic.page(both, new PageRequest(0, 2)))).containsExactly("1@7", "0@2");
+        assertThat(ids(DeadLetterTopic.page(both, new PageRequest(1, 2)))).containsExactly("1@6", "1@5");
+        assertThat(ids(DeadLetterTopic.page(both, new PageRequest(2, 2)))).containsExactly("0@1");
+        assertThat(DeadLetterTopic.page(both, new PageRequest(3, 2))).isEmpty();
+        assertThat(DeadLetterTopic.page(List.of(List.of(), List.of()), new PageRequest(0, 2))).isEmpty();
     }
 }

@@ -370,10 +370,10 @@ class ProgressionRuleTest {
     @Test
     void everyFurtherPainfulSessionInARowStepsBackAgainUntilNothingIsLeftToUndo() {
         // 20 -> 25 -> 30 in four sessions; pain twice at 30 steps back to 25.
-        Log painfulTwice = new Log().sessions(4, 25).session().painful(30, 7).session().painful(30, 7);
-        Guidance second = decide(CURB_JUMP, painfulTwice);
-        Guidance third = decide(CURB_JUMP, painfulTwice.session().painful(25, 6));
-        Guidance fourth = decide(CURB_JUMP, painfulTwice.session().painful(25, 6));
+        Log log = new Log().sessions(4, 25).session().painful(30, 7).session().painful(30, 7);
+        Guidance second = decide(CURB_JUMP, log);
+        Guidance third = decide(CURB_JUMP, log.session().painful(25, 6));
+        Guidance fourth = decide(CURB_JUMP, log.session().painful(25, 6));
 
         assertThat(second.decision()).isEqualTo(Decision.REGRESS);
         assertThat(second.next().reps()).isEqualTo(25);
