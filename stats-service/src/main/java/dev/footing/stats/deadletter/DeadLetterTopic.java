@@ -16,35 +16,31 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.footing.common.paging.Page;
 import dev.footing.common.paging.PageRequest;
 import dev.footing.common.problem.ProblemException;
+import dev.footing.stats.config.BoundedReads;
 import dev.footing.stats.consumer.DeadLetters;
-import io.smallrye.common.annotation.Identifier;
 
 /**
  * Reads the dead-letter topic for an operator, newest first.
  *
- * <p>A plain {@link KafkaConsumer} made per request, as the rebuild's replay is: a bounded read of what
- * the topic holds now (assign its partitions, seek near their ends, stop at the end offsets found),
+ * <p>A plain {@link KafkaConsumer} made per request ({@link BoundedReads}), as the rebuild's replay
+ * is: a bounded read of what the topic holds now (assign its partitions, seek near their ends, stop at the end offsets found),
  * outside any consumer group and committing nothing. Dead letters are rare and this is an admin's
  * request, so no copy of them is kept elsewhere: the topic (30 days' retention) is the record.
  */
@@ -61,14 +57,10 @@ public class DeadLetterTopic {
     private static final Duration WITHIN = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration CLOSE_WITHIN = Duration.ofSeconds(1);
-    /** As the rebuild's replay caps them (rebuild/TopicReplay): what is fetched at once stays small. */
-    private static final int FETCH_MAX_BYTES = 256 * 1024;
     private static final AtomicInteger REQUESTS = new AtomicInteger();
 
-    /** Quarkus' {@code kafka.*} settings (bootstrap servers, and SASL/TLS where configured), as every channel gets them. */
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaDefaults;
+    BoundedReads reads;
 
     @ConfigProperty(name = "mp.messaging.outgoing.workout-events-dlq.topic")
     String topic;
@@ -84,8 +76,8 @@ public class DeadLetterTopic {
         }
         int wanted = (int) page.offset() + page.size();
         long deadline = System.nanoTime() + WITHIN.toNanos();
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(wanted), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer =
+                reads.consumer("stats-service-dead-letters-" + REQUESTS.incrementAndGet(), wanted);
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, left(deadline)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -164,25 +156,6 @@ public class DeadLetterTopic {
             }
         }
         return items;
-    }
-
-    /**
-     * Kafka's defaults and Quarkus' as every channel gets them, for a consumer outside any group (Quarkus
-     * adds the application's name as a group id): from the earliest offset when the one sought was deleted
-     * meanwhile, and never creating the topic by asking for it.
-     */
-    private Properties properties(int wanted) {
-        Properties props = new Properties();
-        props.putAll(kafkaDefaults);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stats-service-dead-letters-" + REQUESTS.incrementAndGet());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, wanted);
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_MAX_BYTES);
-        return props;
     }
 
     static DeadLetter letter(ConsumerRecord<String, byte[]> record) {

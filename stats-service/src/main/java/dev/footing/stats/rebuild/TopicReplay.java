@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,14 +16,11 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smallrye.common.annotation.Identifier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.footing.stats.config.BoundedReads;
 import dev.footing.stats.config.StatsConfig;
 import dev.footing.stats.event.PoisonMessageException;
 import dev.footing.stats.event.Positioned;
@@ -51,21 +47,15 @@ public class TopicReplay {
     private static final Duration APPLY_SHUTDOWN_LIMIT = Duration.ofSeconds(30);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
     /**
-     * What the replay holds at once is small on purpose: a batch being applied, the next one decoded and the
-     * fetched bytes behind them live across a young collection, and in the 16 MiB young generation of
-     * deploy/jvm-options whatever does not fit a survivor space is promoted. With 1,000 records a poll and
-     * Kafka's default fetch sizes (1 MiB per partition, six partitions) a rebuild promoted every batch: ten full
-     * collections of 54-88 ms in a rebuild of 2.5 s; with these, none (docs/operations.md, "Memory and the JVM").
-     * 250 events a transaction are still more than the database baseline's 100, so the commits stay a small
-     * part of a batch's cost.
+     * 250 events a transaction are more than the database baseline's 100, so the commits stay a small part
+     * of a batch's cost, while what the replay holds at once (a batch being applied, the next one decoded)
+     * stays small enough for the young generation (with Kafka's fetch sizes: config/BoundedReads); with
+     * 1,000 records a poll a rebuild promoted every batch.
      */
     private static final int RECORDS_PER_BATCH = 250;
-    private static final int FETCH_MAX_BYTES = 256 * 1024;
 
-    /** Quarkus' {@code kafka.*} settings (bootstrap servers, and SASL/TLS where configured), as every channel gets them. */
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaDefaults;
+    BoundedReads reads;
 
     @Inject
     StatsConfig config;
@@ -78,8 +68,7 @@ public class TopicReplay {
 
     /** Returns the end offsets it replayed up to: what the live consumer applied from there on is carried over at the swap. */
     Map<TopicPartition, Long> replay(RebuildRun run) throws SQLException {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = reads.consumer("stats-service-rebuild", RECORDS_PER_BATCH)) {
             List<TopicPartition> partitions = consumer.partitionsFor(config.eventsTopic(), METADATA_TIMEOUT).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
@@ -172,17 +161,5 @@ public class TopicReplay {
         run.applied += outcome.applied();
         run.duplicates += outcome.duplicates();
         run.poison += outcome.rejected().size();
-    }
-
-    private Properties properties() {
-        Properties props = new Properties();
-        props.putAll(kafkaDefaults);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "stats-service-rebuild");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, RECORDS_PER_BATCH);
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_MAX_BYTES);
-        return props;
     }
 }
